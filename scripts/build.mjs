@@ -1,0 +1,26 @@
+// Builds the CLI and the Electron shell with esbuild: one bundle each, npm packages left external
+// (the keychain binding is native). Fast enough to run before every test run and on `npm install`.
+import { build } from 'esbuild';
+import { chmod, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  target: 'node22.12',
+  packages: 'external',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  define: { TETHER_VERSION: JSON.stringify(pkg.version) },
+};
+
+await rm(path.join(root, 'dist'), { recursive: true, force: true });
+await Promise.all([
+  build({ ...common, entryPoints: { tether: 'src-main/cli/tether.ts' }, outdir: 'dist/cli', format: 'esm', splitting: true, chunkNames: 'chunks/[name]-[hash]' }),
+  build({ ...common, entryPoints: { main: 'src-main/app/main.ts' }, outdir: 'dist/app', format: 'esm', external: ['electron'] }),
+]);
+await chmod(path.join(root, 'dist/cli/tether.js'), 0o755);

@@ -1,0 +1,28 @@
+// The tray icon and its menu: one status line per product, refreshed when the menu opens.
+import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
+import type { Engine } from '../core/host/engine.ts';
+import type { ProductStatus } from '../shared/status.ts';
+
+export function statusLine(s: ProductStatus): string {
+  const title = s.product === 'jira' ? 'Jira' : 'Confluence';
+  if (s.authenticated) return `${title}: connected to ${s.site ?? 'site'}${s.tokenType ? ` (${s.tokenType})` : ''}`;
+  return `${title}: not connected`;
+}
+
+export async function createTray(engine: Engine, iconPath: string, quit: () => void): Promise<Tray> {
+  const tray = new Tray(nativeImage.createFromPath(iconPath));
+  tray.setToolTip('Tether');
+  const refresh = async () => {
+    const status = await engine.status();
+    const items: MenuItemConstructorOptions[] = [
+      { label: statusLine(status.confluence), enabled: false },
+      { label: statusLine(status.jira), enabled: false },
+      { type: 'separator' },
+      { label: 'Refresh', click: () => void refresh() },
+      { label: 'Quit Tether', click: quit },
+    ];
+    tray.setContextMenu(Menu.buildFromTemplate(items));
+  };
+  await refresh();
+  return tray;
+}

@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// The `tether` command: the same engine as the tray app, without a window.
+import { reportAndExit, UsageError } from './cli-error.ts';
+
+const HELP = `Tether — Confluence and Jira for your AI assistant.
+
+Usage: tether <command> [options]
+
+  auth      sign in (API token, scoped token, or Server/DC personal access token)
+  status    show the credentials in use (--json for scripts, --check to test them live)
+  logout    remove stored credentials
+  demo      run a sandbox Atlassian site on this computer and try Tether against it
+
+Run \`tether <command> --help\` for a command's options.`;
+
+const MIN_NODE = [22, 12];
+
+async function main(argv: string[]): Promise<number> {
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+  if (major < MIN_NODE[0]! || (major === MIN_NODE[0] && minor < MIN_NODE[1]!)) {
+    throw new UsageError(`Tether needs Node.js 22.12 or newer and this is ${process.versions.node}: install a current Node.js (https://nodejs.org) and try again.`);
+  }
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(`${HELP}\n`);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(`${TETHER_VERSION}\n`);
+    return 0;
+  }
+  if (command === 'demo') {
+    const { demoCommand } = await import('./commands/demo.ts');
+    return demoCommand(rest);
+  }
+  const { Engine } = await import('../core/host/engine.ts');
+  const engine = await Engine.open();
+  if (engine.settingsProblem) {
+    const { describeSettingsProblem } = await import('../core/config/settings.ts');
+    process.stderr.write(`tether: ${describeSettingsProblem(engine.settingsProblem)}\n`);
+  }
+  switch (command) {
+    case 'auth':
+      return (await import('./commands/auth.ts')).authCommand(engine, rest);
+    case 'status':
+      return (await import('./commands/status.ts')).statusCommand(engine, rest);
+    case 'logout':
+      return (await import('./commands/logout.ts')).logoutCommand(engine, rest);
+    default:
+      throw new UsageError(`"${command}" is not a tether command: run \`tether --help\` to see the commands.`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) reportAndExit(new UsageError(`${error.message}. Run \`tether --help\`.`));
+    reportAndExit(error);
+  },
+);

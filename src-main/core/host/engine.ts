@@ -1,0 +1,213 @@
+// The one object every shell talks to: it owns settings, credentials and auth. The CLI, the tray
+// app and the MCP server all go through it, so a rule lives in exactly one place.
+import type { Product, ProductStatus, StatusReport } from '../../shared/status.ts';
+import { AtlassianError } from '../atlassian/http/atlassian-error.ts';
+import { gatewayBaseUrl, type Connection } from '../auth/connection.ts';
+import { detectCredential, type AccountSummary } from '../auth/detect-credential.ts';
+import { cloudBaseUrl, parseSite, type SiteTarget } from '../auth/site-url.ts';
+import { gatewayUrl } from '../config/env.ts';
+import { resolvePaths, type TetherPaths } from '../config/paths.ts';
+import { loadSettings, type Settings, type SettingsProblem } from '../config/settings.ts';
+import { cleanSecret } from '../credentials/clean-secret.ts';
+import type { CredentialLookup, CredentialRecord } from '../credentials/credential-record.ts';
+import { CredentialVault, type RemovedCredential } from '../credentials/credential-vault.ts';
+import { envCredential } from '../credentials/env-credential.ts';
+import { maskToken } from '../credentials/mask.ts';
+import type { SecretStore, SecretStoreKind } from '../credentials/secret-store.ts';
+import { registerSecret } from '../log/redact.ts';
+
+export const PRODUCTS: readonly Product[] = ['confluence', 'jira'];
+
+export interface EngineOptions {
+  env?: NodeJS.ProcessEnv;
+  paths?: TetherPaths;
+  /** Replace a store (only for tests of failure paths; the real keychain is the default). */
+  stores?: Partial<Record<SecretStoreKind, SecretStore>>;
+}
+
+export interface LoginInput {
+  site: string;
+  products: Product[];
+  kind: 'api_token' | 'pat';
+  email?: string;
+  secret: string;
+  store?: SecretStoreKind;
+  sslVerify?: boolean;
+}
+
+export interface LoginResult {
+  products: Product[];
+  site: string;
+  tokenType: Connection['tokenType'];
+  cloudId?: string;
+  account: AccountSummary;
+  store: SecretStoreKind;
+  location: string;
+  maskedToken: string;
+}
+
+export interface VerifyResult {
+  product: Product;
+  ok: boolean;
+  tokenType?: Connection['tokenType'];
+  apiBaseUrl?: string;
+  account?: AccountSummary;
+  problem?: string;
+}
+
+export class Engine {
+  readonly env: NodeJS.ProcessEnv;
+  readonly paths: TetherPaths;
+  readonly settingsProblem: SettingsProblem | undefined;
+  private readonly vault: CredentialVault;
+  private readonly connections = new Map<Product, Promise<Connection>>();
+
+  private constructor(env: NodeJS.ProcessEnv, paths: TetherPaths, settings: Settings, problem: SettingsProblem | undefined, stores: EngineOptions['stores']) {
+    this.env = env;
+    this.paths = paths;
+    this.settingsProblem = problem;
+    this.vault = new CredentialVault(paths, settings, stores);
+  }
+
+  static async open(options: EngineOptions = {}): Promise<Engine> {
+    const env = options.env ?? process.env;
+    const paths = options.paths ?? resolvePaths(env);
+    const { settings, problem } = await loadSettings(paths);
+    return new Engine(env, paths, settings, problem, options.stores);
+  }
+
+  /** The store new credentials go to: the file only when the user chose it. */
+  defaultStore(): SecretStoreKind {
+    return this.env.TETHER_CREDENTIALS_FILE ? 'file' : 'keychain';
+  }
+
+  /** Environment first (Tether's, ctk's and mcp-atlassian's names), then what `tether auth` stored. */
+  async lookup(product: Product): Promise<CredentialLookup> {
+    const fromEnv = envCredential(product, this.env);
+    const found = fromEnv.state === 'none' ? await this.vault.lookup(product) : fromEnv;
+    if (found.state === 'ready') registerSecret(found.record.secret);
+    return found;
+  }
+
+  async status(): Promise<StatusReport> {
+    const [confluence, jira] = await Promise.all(PRODUCTS.map((p) => this.productStatus(p)));
+    return { confluence: confluence!, jira: jira! };
+  }
+
+  private async productStatus(product: Product): Promise<ProductStatus> {
+    const found = await this.lookup(product);
+    const empty: ProductStatus = { product, authenticated: false, source: null, site: null, email: null, tokenType: null, maskedToken: null, storedAt: null, cloudId: null, location: null, sslVerify: true, problem: null };
+    if (found.state === 'none') return { ...empty, problem: `Not signed in to ${product === 'jira' ? 'Jira' : 'Confluence'}: run \`tether auth\`.` };
+    const r = found.state === 'ready' ? found.record : found.partial;
+    const base: ProductStatus = {
+      ...empty,
+      source: r.source,
+      location: r.location,
+      site: r.site?.baseUrl ?? null,
+      email: r.email ?? null,
+      tokenType: r.tokenType ?? null,
+      cloudId: r.cloudId ?? null,
+      storedAt: r.storedAt ?? null,
+      sslVerify: r.sslVerify ?? true,
+    };
+    if (found.state === 'problem') return { ...base, problem: found.problem };
+    return { ...base, authenticated: true, maskedToken: maskToken(found.record.secret) };
+  }
+
+  /** A ready-to-use connection; an environment credential of unknown type is probed once per process. */
+  async connection(product: Product): Promise<Connection> {
+    let pending = this.connections.get(product);
+    if (!pending) {
+      pending = this.buildConnection(product);
+      this.connections.set(product, pending);
+      pending.catch(() => this.connections.delete(product));
+    }
+    return pending;
+  }
+
+  private async buildConnection(product: Product): Promise<Connection> {
+    const found = await this.lookup(product);
+    if (found.state === 'none') throw new AtlassianError('auth', `Tether is not signed in to ${product === 'jira' ? 'Jira' : 'Confluence'}: run \`tether auth\` (or set the environment variables) first.`);
+    if (found.state === 'problem') throw new AtlassianError('auth', found.problem);
+    const r = found.record;
+    const known = connectionFromKnownType(r, gatewayUrl(this.env));
+    if (known) return known;
+    const detected = await detectCredential({ ...credentialInput(r), gatewayUrl: gatewayUrl(this.env) });
+    return detected.connection;
+  }
+
+  /** Proves each credential with a real call (detecting the token type on the way). */
+  async verify(product: Product): Promise<VerifyResult> {
+    const found = await this.lookup(product);
+    if (found.state !== 'ready') return { product, ok: false, problem: found.state === 'none' ? 'not signed in' : found.problem };
+    try {
+      const known = connectionFromKnownType(found.record, gatewayUrl(this.env));
+      const detected = await detectCredential({
+        ...credentialInput(found.record),
+        gatewayUrl: gatewayUrl(this.env),
+        ...(known && (known.tokenType === 'classic' || known.tokenType === 'scoped') ? { tokenTypeHint: known.tokenType } : {}),
+      });
+      return { product, ok: true, tokenType: detected.connection.tokenType, apiBaseUrl: detected.connection.apiBaseUrl, account: detected.account };
+    } catch (error) {
+      if (error instanceof AtlassianError) return { product, ok: false, problem: error.message };
+      throw error;
+    }
+  }
+
+  /** Detects, verifies with a real call, then saves; nothing is stored unless every product verified. */
+  async login(input: LoginInput): Promise<LoginResult> {
+    const site = parseSite(input.site);
+    const secret = cleanSecret(input.secret, input.kind === 'pat' ? 'personal access token' : 'API token');
+    registerSecret(secret);
+    const email = input.email?.trim() || undefined;
+    const sslVerify = input.sslVerify ?? true;
+    const detected = [];
+    for (const product of input.products) {
+      detected.push(
+        await detectCredential({ product, site, kind: input.kind, secret, sslVerify, gatewayUrl: gatewayUrl(this.env), ...(email ? { email } : {}) }),
+      );
+    }
+    const store = input.store ?? this.defaultStore();
+    await this.vault.save(detected.map((d) => d.connection), store);
+    for (const product of input.products) this.connections.delete(product);
+    const first = detected[0]!;
+    return {
+      products: input.products,
+      site: first.connection.siteUrl,
+      tokenType: first.connection.tokenType,
+      ...(first.connection.cloudId ? { cloudId: first.connection.cloudId } : {}),
+      account: first.account,
+      store,
+      location: this.vault.store(store).location,
+      maskedToken: maskToken(secret),
+    };
+  }
+
+  async logout(products: readonly Product[] = PRODUCTS): Promise<RemovedCredential[]> {
+    for (const product of products) this.connections.delete(product);
+    return this.vault.remove([...products]);
+  }
+}
+
+function credentialInput(r: CredentialRecord) {
+  const site: SiteTarget = r.site;
+  return {
+    product: r.product,
+    site,
+    kind: r.kind,
+    secret: r.secret,
+    sslVerify: r.sslVerify,
+    ...(r.email ? { email: r.email } : {}),
+    ...(r.cloudId ? { cloudIdHint: r.cloudId } : {}),
+    ...(r.tokenType === 'classic' || r.tokenType === 'scoped' ? { tokenTypeHint: r.tokenType } : {}),
+  };
+}
+
+/** Stored credentials carry their detected type, so using them needs no probe. */
+function connectionFromKnownType(r: CredentialRecord, gateway: string): Connection | undefined {
+  const common = { product: r.product, siteUrl: r.site.baseUrl, secret: r.secret, sslVerify: r.sslVerify, ...(r.email ? { email: r.email } : {}), ...(r.cloudId ? { cloudId: r.cloudId } : {}) };
+  if (r.tokenType === 'pat' || r.tokenType === 'basic') return { ...common, tokenType: r.tokenType, apiBaseUrl: r.site.baseUrl };
+  if (r.tokenType === 'classic') return { ...common, siteUrl: cloudBaseUrl(r.site), tokenType: 'classic', apiBaseUrl: cloudBaseUrl(r.site) };
+  if (r.tokenType === 'scoped' && r.cloudId) return { ...common, siteUrl: cloudBaseUrl(r.site), tokenType: 'scoped', apiBaseUrl: gatewayBaseUrl(gateway, r.product, r.cloudId) };
+  return undefined;
+}

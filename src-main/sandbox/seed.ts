@@ -1,0 +1,194 @@
+// Seed data: users with credentials of every kind, and Confluence spaces.
+// Everything is deterministic so tests in another process can import the same constants.
+
+import { createHash } from 'node:crypto';
+import type { SpaceRecord } from './types.ts';
+
+export interface SeedUser {
+  /** Atlassian account id (new `712020:<uuid>` format). */
+  accountId: string;
+  email: string;
+  displayName: string;
+  publicName: string;
+  timeZone: string;
+  locale: string;
+  /** Classic (unscoped) Cloud API token: works with Basic email:token on the site URL only. */
+  classicToken: string;
+  /** Scoped Cloud API token: works with Basic email:token on the api gateway only. */
+  scopedToken: string;
+  dc: {
+    username: string;
+    password: string;
+    /** Data Center personal access token (Authorization: Bearer). */
+    pat: string;
+    /** Confluence DC user key. */
+    confluenceUserKey: string;
+    /** Jira DC user key. */
+    jiraKey: string;
+  };
+}
+
+export interface SandboxSeed {
+  /** Display name of the Cloud site. */
+  siteName: string;
+  cloudId: string;
+  /** All users, alice first. */
+  users: SeedUser[];
+  alice: SeedUser;
+  bob: SeedUser;
+  /** Confluence spaces of the Cloud site, ascending id. */
+  spaces: SpaceRecord[];
+}
+
+const URL_SAFE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** Deterministic pseudo-random bytes from a label. */
+function bytesFor(label: string, length: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (let i = 0; total < length; i++) {
+    const chunk = createHash('sha256').update(`tether-sandbox:${label}:${i}`).digest();
+    chunks.push(chunk);
+    total += chunk.length;
+  }
+  return Buffer.concat(chunks).subarray(0, length);
+}
+
+/** Looks like a real Atlassian Cloud API token: `ATATT3xFfGF0` + url-safe chars + `=` + 8 upper-case hex. */
+function cloudToken(label: string): string {
+  const body = [...bytesFor(`${label}:body`, 150)].map((b) => URL_SAFE[b % 64]).join('');
+  const check = bytesFor(`${label}:check`, 4).toString('hex').toUpperCase();
+  return `ATATT3xFfGF0${body}=${check}`;
+}
+
+/** Looks like a Data Center PAT: base64 of `<12 digits>:<20 random bytes>` = 44 chars. */
+function dcPat(label: string): string {
+  const digits = [...bytesFor(`${label}:id`, 12)].map((b) => String(b % 10)).join('');
+  return Buffer.concat([Buffer.from(`${digits}:`), bytesFor(`${label}:secret`, 20)]).toString('base64');
+}
+
+function user(
+  name: string,
+  displayName: string,
+  accountUuid: string,
+  timeZone: string,
+  confluenceUserKey: string,
+  jiraKey: string,
+): SeedUser {
+  return {
+    accountId: `712020:${accountUuid}`,
+    email: `${name}@example.com`,
+    displayName,
+    publicName: displayName,
+    timeZone,
+    locale: 'en_US',
+    classicToken: cloudToken(`${name}:classic`),
+    scopedToken: cloudToken(`${name}:scoped`),
+    dc: {
+      username: name,
+      password: `${name}-dc-password-1`,
+      pat: dcPat(`${name}:pat`),
+      confluenceUserKey,
+      jiraKey,
+    },
+  };
+}
+
+const GLOBAL_SPACES: Array<[key: string, name: string]> = [
+  ['ENG', 'Engineering'],
+  ['DOCS', 'Documentation'],
+  ['HR', 'People & Culture'],
+  ['MKT', 'Marketing'],
+  ['SALES', 'Sales'],
+  ['OPS', 'Operations'],
+  ['SEC', 'Security'],
+  ['DESIGN', 'Design'],
+  ['QA', 'Quality Assurance'],
+  ['SUP', 'Customer Support'],
+  ['FIN', 'Finance'],
+  ['LEGAL', 'Legal'],
+  ['IT', 'IT Help Desk'],
+  ['PM', 'Product Management'],
+  ['DATA', 'Data & Analytics'],
+  ['MOB', 'Mobile'],
+  ['WEB', 'Web Platform'],
+  ['API', 'Public API'],
+  ['INFRA', 'Infrastructure'],
+  ['PLAT', 'Platform'],
+  ['GROWTH', 'Growth'],
+  ['RES', 'Research'],
+  ['TRAIN', 'Training'],
+  ['EVENTS', 'Events'],
+  ['PARTN', 'Partners'],
+  ['BRAND', 'Brand'],
+  ['ONB', 'Onboarding'],
+  ['ARCH', 'Architecture Decisions'],
+];
+
+function seedSpaces(alice: SeedUser, bob: SeedUser): SpaceRecord[] {
+  const spaces: SpaceRecord[] = [];
+  let id = 98_305;
+  const created = Date.UTC(2023, 0, 9, 9, 30, 0);
+  GLOBAL_SPACES.forEach(([key, name], i) => {
+    const owner = i % 3 === 2 ? bob : alice;
+    spaces.push({
+      id: String(id),
+      key,
+      name,
+      type: 'global',
+      status: key === 'EVENTS' || key === 'BRAND' ? 'archived' : 'current',
+      authorId: owner.accountId,
+      spaceOwnerId: owner.accountId,
+      createdAt: new Date(created + i * 86_400_000 * 7 + i * 1_234).toISOString(),
+      homepageId: String(id + 1),
+      description: `${name} space of Acme.`,
+      labels: i % 4 === 0 ? ['team'] : [],
+    });
+    id += 32_768 + (i % 5) * 4_096;
+  });
+  for (const [i, owner] of [alice, bob].entries()) {
+    spaces.push({
+      id: String(id),
+      key: `~${owner.accountId.replace(':', '').replace(/-/g, '')}`,
+      name: owner.displayName,
+      type: 'personal',
+      status: 'current',
+      authorId: owner.accountId,
+      spaceOwnerId: owner.accountId,
+      createdAt: new Date(created + (GLOBAL_SPACES.length + i) * 86_400_000 * 7).toISOString(),
+      homepageId: String(id + 1),
+      description: '',
+      labels: [],
+    });
+    id += 32_768;
+  }
+  return spaces;
+}
+
+/** A fresh copy of the deterministic seed (safe to mutate). */
+export function createSeed(): SandboxSeed {
+  const alice = user(
+    'alice',
+    'Alice Example',
+    '5f0c2b7e-3d1a-4c8e-9b57-2e8f0a6c1d11',
+    'Europe/Berlin',
+    'ff8080818c1a2b3c018c1a2b3c4d0001',
+    'JIRAUSER10100',
+  );
+  const bob = user(
+    'bob',
+    'Bob Example',
+    'a3e9d5c1-7b2f-4e60-8d14-6c0b9f2a4e22',
+    'America/New_York',
+    'ff8080818c1a2b3c018c1a2b3c4d0002',
+    'JIRAUSER10101',
+  );
+  return {
+    siteName: 'acme',
+    cloudId: '4c1a7f52-9e0b-4d3a-a6f1-2b8c5d9e7f30',
+    users: [alice, bob],
+    alice,
+    bob,
+    spaces: seedSpaces(alice, bob),
+  };
+}

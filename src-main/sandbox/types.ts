@@ -1,0 +1,138 @@
+// Public and internal types of the sandbox: a local stand-in for Atlassian Cloud / Data Center.
+// The sandbox is independent of src-main/core by design (see ARCHITECTURE.md).
+
+import type { IncomingHttpHeaders } from 'node:http';
+import type { SandboxSeed, SeedUser } from './seed.ts';
+
+/** The three listeners: the Cloud site, the api.atlassian.com gateway, a Data Center server. */
+export type ListenerName = 'site' | 'api' | 'dc';
+
+export interface SandboxOptions {
+  /** Interface to bind. Default 127.0.0.1. */
+  host?: string;
+  /** 0 = random (default). */
+  sitePort?: number;
+  apiPort?: number;
+  dcPort?: number;
+  /** Optional line logger (method, path, status, time). Never receives secrets. Default: silent. */
+  log?: (line: string) => void;
+}
+
+export interface Exchange {
+  listener: ListenerName;
+  method: string;
+  /** Pathname only, as received (percent-encoding kept). */
+  path: string;
+  query: Record<string, string | string[]>;
+  /** Lower-case header names, as received (this includes Authorization). */
+  requestHeaders: Record<string, string>;
+  /** Parsed JSON, a raw string for non-JSON bodies, or undefined when empty. */
+  requestBody: unknown;
+  status: number;
+  /** Lower-case header names. */
+  responseHeaders: Record<string, string>;
+  /** Parsed JSON or a raw string; undefined when the response has no body. */
+  responseBody: unknown;
+}
+
+export interface FaultRule {
+  listener?: ListenerName;
+  method?: string;
+  /** A string is a prefix match on the pathname; a RegExp is tested against the pathname. */
+  path: string | RegExp;
+  /** When set, the request is answered with this status and never reaches the routes. */
+  status?: number;
+  /** Body of the faulted answer; default: an Atlassian-style error body matching the path. */
+  body?: unknown;
+  /** Extra headers: on the faulted answer, or merged into the real answer when `status` is absent. */
+  headers?: Record<string, string>;
+  /** Delay before answering (or before routing, when `status` is absent). */
+  latencyMs?: number;
+  /** How many matching requests the rule applies to. Default Infinity. */
+  times?: number;
+}
+
+export interface FaultInjector {
+  add(rule: FaultRule): void;
+  clear(): void;
+}
+
+export interface Sandbox {
+  /** The Cloud site, like https://acme.atlassian.net. */
+  siteUrl: string;
+  /** The api.atlassian.com gateway stand-in (separate listener). */
+  apiUrl: string;
+  /** A Data Center server: Confluence DC at `${dcUrl}/confluence`, Jira DC at `${dcUrl}/jira`. */
+  dcUrl: string;
+  /** The Cloud site's cloudId (a UUID). */
+  cloudId: string;
+  seed: SandboxSeed;
+  /** Every request/response seen, in order, on all listeners (admin requests excluded). */
+  exchanges: Exchange[];
+  onExchange(listener: (e: Exchange) => void): () => void;
+  faults: FaultInjector;
+  close(): Promise<void>;
+}
+
+/** What a route handler answers. The server adds the common headers and records the exchange. */
+export interface Reply {
+  status: number;
+  /** JSON value (serialised), a string (sent as is) or undefined (no body). */
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Default: application/json;charset=UTF-8 for non-string bodies, text/plain for strings. */
+  contentType?: string;
+}
+
+/** How the caller proved who they are. `oauth` is reserved for the 3LO gateway flow. */
+export type AuthMethod = 'classic-token' | 'scoped-token' | 'oauth' | 'pat' | 'password';
+
+/** URLs the routes need to build self links the way Atlassian does. */
+export interface SandboxUrls {
+  siteUrl: string;
+  apiUrl: string;
+  dcUrl: string;
+}
+
+/** Everything a product route sees about one authenticated request. */
+export interface RequestContext {
+  listener: ListenerName;
+  method: string;
+  /** The full pathname as received. */
+  pathname: string;
+  /**
+   * The path inside the product: gateway prefix `/ex/<product>/<cloudId>` and the DC context path
+   * (`/confluence`, `/jira`) removed. Cloud: `/wiki/...` or `/rest/...`; DC: `/rest/...`.
+   */
+  path: string;
+  /** The part of the pathname in front of `path` ('' on the site). */
+  prefix: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  body: unknown;
+  user: SeedUser;
+  auth: AuthMethod;
+  urls: SandboxUrls;
+  state: SandboxState;
+}
+
+export interface SpaceRecord {
+  id: string;
+  key: string;
+  name: string;
+  type: 'global' | 'personal' | 'collaboration' | 'knowledge_base';
+  status: 'current' | 'archived';
+  authorId: string;
+  spaceOwnerId: string;
+  createdAt: string;
+  homepageId: string;
+  description: string;
+  labels: string[];
+}
+
+/** Mutable state of one sandbox instance (later issues add pages, issues, OAuth grants…). */
+export interface SandboxState {
+  seed: SandboxSeed;
+  cloudId: string;
+  confluence: { spaces: SpaceRecord[] };
+}

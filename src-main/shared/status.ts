@@ -1,0 +1,38 @@
+// What `tether status --json` prints and what the window shows: one entry per product.
+// Pure data + zod, so the renderer may import it.
+import { z } from 'zod';
+
+export const productSchema = z.enum(['confluence', 'jira']);
+export type Product = z.infer<typeof productSchema>;
+
+/** classic/scoped: Cloud API tokens; pat: Server/DC personal access token; basic: Server/DC user + password; oauth: 3LO. */
+export const tokenTypeSchema = z.enum(['classic', 'scoped', 'pat', 'basic', 'oauth']);
+export type TokenType = z.infer<typeof tokenTypeSchema>;
+
+export const credentialSourceSchema = z.enum(['env', 'keychain', 'file']);
+export type CredentialSource = z.infer<typeof credentialSourceSchema>;
+
+export const productStatusSchema = z.object({
+  product: productSchema,
+  authenticated: z.boolean(),
+  source: credentialSourceSchema.nullable(),
+  site: z.string().nullable(),
+  email: z.string().nullable(),
+  tokenType: tokenTypeSchema.nullable(),
+  maskedToken: z.string().nullable(),
+  storedAt: z.string().nullable(),
+  cloudId: z.string().nullable(),
+  /** Where the secret lives: "keychain (Secret Service)", a file path, or the variable names it came from. */
+  location: z.string().nullable(),
+  /** false only when the user turned TLS verification off; shown loudly. */
+  sslVerify: z.boolean(),
+  /** Why the product is not usable, in one sentence, when authenticated is false. */
+  problem: z.string().nullable(),
+});
+export type ProductStatus = z.infer<typeof productStatusSchema>;
+
+export const statusReportSchema = z.object({
+  confluence: productStatusSchema,
+  jira: productStatusSchema,
+});
+export type StatusReport = z.infer<typeof statusReportSchema>;
