@@ -2,7 +2,7 @@
 // Basic on the site → anything but 401 means a classic token; on 401, read the cloudId and try the
 // gateway → success means a scoped token. Personal access tokens (Server/DC) go as Bearer.
 import type { Product, TokenType } from '../../shared/status.ts';
-import { AtlassianError, errorFromResponse } from '../atlassian/http/atlassian-error.ts';
+import { AtlassianError, errorFromResponse, retryAfterSeconds } from '../atlassian/http/atlassian-error.ts';
 import { sendRequest, type RawResponse } from '../atlassian/http/send-request.ts';
 import { authorizationHeader, currentUserPath, gatewayBaseUrl, type Connection } from './connection.ts';
 import { cloudBaseUrl, type SiteTarget } from './site-url.ts';
@@ -95,7 +95,8 @@ async function whoAmI(connection: Connection, cloud: boolean): Promise<RawRespon
 
 function expectOk(response: RawResponse, where: string): unknown {
   if (response.status >= 200 && response.status < 300) return response.body;
-  throw errorFromResponse({ where, status: response.status, body: response.body });
+  const wait = retryAfterSeconds(response.headers);
+  throw errorFromResponse({ where, status: response.status, body: response.body, ...(wait !== undefined ? { retryAfterSeconds: wait } : {}) });
 }
 
 function accountFrom(body: unknown): AccountSummary {

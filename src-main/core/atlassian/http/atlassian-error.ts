@@ -97,3 +97,21 @@ export function errorFromNetwork(host: string, code: string | undefined): Atlass
   }
   return new AtlassianError('network', `Could not reach ${host} (${code ?? 'network error'}): check your connection, VPN or proxy settings and try again.`);
 }
+
+/** Seconds the server asks us to wait: Retry-After (seconds or HTTP date), else X-RateLimit-Reset (ISO time). */
+export function retryAfterSeconds(headers: Record<string, string | string[] | undefined>, now = Date.now()): number | undefined {
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const retryAfter = first(headers['retry-after']);
+  if (retryAfter !== undefined && retryAfter.trim() !== '') {
+    const seconds = Number(retryAfter);
+    if (Number.isFinite(seconds)) return Math.max(0, seconds);
+    const at = Date.parse(retryAfter);
+    if (!Number.isNaN(at)) return Math.max(0, Math.ceil((at - now) / 1000));
+  }
+  const reset = first(headers['x-ratelimit-reset']);
+  if (reset) {
+    const at = Date.parse(reset);
+    if (!Number.isNaN(at)) return Math.max(0, Math.ceil((at - now) / 1000));
+  }
+  return undefined;
+}

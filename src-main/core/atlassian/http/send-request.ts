@@ -1,6 +1,5 @@
 // One HTTP exchange with Atlassian through got. HTTP statuses come back as data (probing needs
 // them); network, DNS, TLS and timeout failures become AtlassianError here.
-import got, { RequestError } from 'got';
 import { errorFromNetwork } from './atlassian-error.ts';
 
 export interface RequestOptions {
@@ -20,6 +19,8 @@ export interface RawResponse {
 
 export async function sendRequest(options: RequestOptions): Promise<RawResponse> {
   const host = new URL(options.url).host;
+  // got is loaded on first use: commands that never touch the network (status) start faster.
+  const { default: got, RequestError } = await import('got');
   try {
     const response = await got(options.url, {
       method: options.method ?? 'GET',
