@@ -46,9 +46,11 @@ export async function newProfile(base: Record<string, string> = {}): Promise<Tet
   };
 }
 
-export function runTether(args: string[], options: { env: NodeJS.ProcessEnv; input?: string; timeoutMs?: number }): Promise<RunResult> {
+/** `wrapper` runs tether inside another command, e.g. ['dbus-run-session', '--'] for a D-Bus session of its own. */
+export function runTether(args: string[], options: { env: NodeJS.ProcessEnv; input?: string; timeoutMs?: number; wrapper?: string[] }): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tetherBin, ...args], { env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const [command, ...prefix] = [...(options.wrapper ?? []), process.execPath];
+    const child = spawn(command!, [...prefix, tetherBin, ...args], { env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

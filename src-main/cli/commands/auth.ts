@@ -92,10 +92,8 @@ async function askInteractively(site: string | undefined, email: string | undefi
         ],
       });
   const emailAnswer = kind === 'api_token' ? (email ?? (await input({ message: 'Email of your Atlassian account:', validate: (v) => (v.includes('@') ? true : 'Type the email address you sign in to Atlassian with.') }))) : undefined;
-  const secret = await password({
-    message: kind === 'pat' ? 'Personal access token:' : 'API token (create one at https://id.atlassian.com/manage-profile/security/api-tokens):',
-    mask: '*',
-  });
+  if (kind === 'api_token') process.stdout.write('Create an API token at https://id.atlassian.com/manage-profile/security/api-tokens if you have none.\n');
+  const secret = await password({ message: kind === 'pat' ? 'Personal access token:' : 'API token:', mask: '*' });
   return { site: siteAnswer, kind, secret, products: productsFor(product ?? (kind === 'pat' ? undefined : 'both'), kind, siteAnswer), store, sslVerify, ...(emailAnswer ? { email: emailAnswer } : {}) };
 }
 

@@ -8,6 +8,7 @@ import { Engine } from '../../core/host/engine.ts';
 import { resolvePaths } from '../../core/config/paths.ts';
 import { startSandbox, type Sandbox } from '../../sandbox/index.ts';
 import { UsageError } from '../cli-error.ts';
+import { selfCommand } from '../self-command.ts';
 
 export const demoHelp = `Usage: tether demo [--port N] [--check-only]
 
@@ -62,10 +63,11 @@ export async function demoCommand(argv: string[]): Promise<number> {
     }
     lines.push('', 'Point Tether at it from another terminal (these are sandbox-only demo tokens):', '');
     for (const [name, value] of Object.entries(env)) lines.push(`  export ${name}=${value}`);
-    lines.push('  tether status --check', '');
+    const tether = selfCommand();
+    lines.push(`  ${tether} status --check`, '');
     lines.push('Or store a credential the way a user would (saved in your keychain until `tether logout`):', '');
     lines.push(`  export TETHER_ATLASSIAN_API_URL=${sandbox.apiUrl}`);
-    lines.push(`  echo ${alice.scopedToken} | tether auth --site ${sandbox.siteUrl} --email ${alice.email} --token-stdin`, '');
+    lines.push(`  echo ${alice.scopedToken} | ${tether} auth --site ${sandbox.siteUrl} --email ${alice.email} --token-stdin`, '');
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     await rm(scratch, { recursive: true, force: true });

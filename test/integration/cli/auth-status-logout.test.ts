@@ -1,11 +1,13 @@
 // `tether auth`, `status`, `logout` as a user runs them: separate processes, the real keychain
 // (GNOME Keyring over D-Bus, read back with secret-tool), the sandbox standing in for Atlassian.
-import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
 import { newProfile, runTether, type RunResult, type TetherProfile } from '../../helpers/run-tether.ts';
 import { secretToolSearch } from '../../helpers/secret-tool.ts';
+import { startTlsProxy } from '../../helpers/tls-proxy.ts';
 import { loadSpecChecker } from '../../helpers/spec-check.ts';
 
 let sandbox: Sandbox;
@@ -206,6 +208,52 @@ describe('bad input: one sentence, nothing half-saved', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/No keychain \(Secret Service\) is running .* `--store file`/);
     await expectNothingSaved(profile);
+  });
+
+  it('a certificate that cannot be verified: refused, unless the user turns verification off', async () => {
+    const proxy = await startTlsProxy(sandbox.siteUrl);
+    try {
+      const profile = await newProfile();
+      const alice = sandbox.seed.alice;
+      const args = ['auth', '--site', proxy.url, '--email', alice.email, '--token-stdin', '--product', 'confluence'];
+      const refused = await tether(profile, args, { input: alice.classicToken });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/The secure connection to 127\.0\.0\.1:\d+ could not be verified \(DEPTH_ZERO_SELF_SIGNED_CERT\): if your company uses its own certificates/);
+      await expectNothingSaved(profile);
+
+      const allowed = await tether(profile, [...args, '--no-ssl-verify'], { input: alice.classicToken });
+      expect(allowed.code).toBe(0);
+      expect(allowed.stderr).toContain('TLS certificate verification is OFF');
+      const status = await tether(profile, ['status', '--check', '--product', 'confluence']);
+      expect(status.code).toBe(0);
+      expect(status.stdout).toContain('WARNING:  TLS certificate verification is OFF for this site');
+      expect(status.stdout).toContain('Check:    OK');
+      expect(JSON.parse((await tether(profile, ['status', '--json'])).stdout).confluence.sslVerify).toBe(false);
+      await tether(profile, ['logout']);
+
+      // mcp-atlassian's switch, from the environment.
+      const fromEnv = await tether(await newProfile(), ['status', '--json', '--check', '--product', 'confluence'], {
+        env: { CONFLUENCE_URL: proxy.url, CONFLUENCE_USERNAME: alice.email, CONFLUENCE_API_TOKEN: alice.classicToken, CONFLUENCE_SSL_VERIFY: 'false' },
+      });
+      expect(JSON.parse(fromEnv.stdout).confluence).toMatchObject({ authenticated: true, sslVerify: false, tokenType: 'classic' });
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('a locked keychain: says to unlock it', async () => {
+    // A D-Bus session of its own whose GNOME Keyring was never unlocked (and has no prompt to ask with).
+    const profile = await newProfile();
+    const alice = sandbox.seed.alice;
+    const keyringHome = await mkdtemp(path.join(os.tmpdir(), 'tether-locked-'));
+    const env = profile.env({ TETHER_ATLASSIAN_API_URL: sandbox.apiUrl, XDG_DATA_HOME: keyringHome, DISPLAY: undefined, WAYLAND_DISPLAY: undefined });
+    const child = await runTether(['auth', '--site', sandbox.siteUrl, '--email', alice.email, '--token-stdin'], { env, input: alice.classicToken, wrapper: ['dbus-run-session', '--'] });
+    outputs.push(child);
+    // The D-Bus daemon and keyring add their own chatter on stderr; Tether's line is the one that counts.
+    const stderr = child.stderr.split('\n').filter((line) => line.startsWith('tether:')).join('\n');
+    expect(child.code).toBe(1);
+    expect(stderr).toBe('tether: The keychain is locked: unlock it (log in to your desktop session, or unlock the "login" keyring) and try again.');
+    expect(await readdir(profile.configDir)).toEqual([]);
   });
 
   it('the file store, when chosen, is a 0600 file and status says so', async () => {
