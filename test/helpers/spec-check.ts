@@ -527,7 +527,8 @@ export async function loadSpecChecker(specsDir?: string): Promise<SpecChecker> {
   const dir = specsDir ?? process.env.TETHER_SPECS_DIR ?? path.resolve(REPO_ROOT, '..', 'shared', 'specs');
   const missing = SPEC_DEFS.map((d) => d.file).filter((f) => !existsSync(path.join(dir, f)));
   if (missing.length > 0) {
-    const shown = path.relative(process.cwd(), dir) || dir;
+    const rel = path.relative(REPO_ROOT, dir);
+    const shown = rel.startsWith('../..') || path.isAbsolute(rel) ? dir : rel || '.';
     const reason = existsSync(dir)
       ? `${shown} lacks ${missing.join(', ')}`
       : `${shown} not found`;
