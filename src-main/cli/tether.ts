@@ -13,6 +13,7 @@ Usage: tether <command> [options]
   auth      sign in (API token, scoped token, or Server/DC personal access token)
   status    show the credentials in use (--json for scripts, --check to test them live)
   logout    remove stored credentials
+  mcp       serve Confluence to an AI client over stdio (what AI apps start)
   demo      run a sandbox Atlassian site on this computer and try Tether against it
 
 Run \`tether <command> --help\` for a command's options.`;
@@ -41,6 +42,7 @@ async function main(argv: string[]): Promise<number> {
   const engine = await Engine.open();
   if (engine.settingsProblem) {
     const { describeSettingsProblem } = await import('../core/config/settings.ts');
+    // stderr only: for `tether mcp`, stdout belongs to the protocol.
     process.stderr.write(`tether: ${describeSettingsProblem(engine.settingsProblem)}\n`);
   }
   switch (command) {
@@ -48,6 +50,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./commands/auth.ts')).authCommand(engine, rest);
     case 'status':
       return (await import('./commands/status.ts')).statusCommand(engine, rest);
+    case 'mcp':
+      return (await import('./commands/mcp.ts')).mcpCommand(engine, rest);
     case 'logout':
       return (await import('./commands/logout.ts')).logoutCommand(engine, rest);
     default:

@@ -22,6 +22,13 @@ export type CredentialIndexEntry = z.infer<typeof credentialIndexEntrySchema>;
 export const settingsSchema = z.looseObject({
   version: z.literal(1).default(1),
   credentials: z.partialRecord(productSchema, credentialIndexEntrySchema).default({}),
+  /** The window's "Allow changes" switch; environment variables override it. */
+  writesEnabled: z.boolean().optional(),
+  disabledTools: z.array(z.string()).optional(),
+  toolsets: z.array(z.string()).optional(),
+  confluenceSpaces: z.array(z.string()).optional(),
+  jiraProjects: z.array(z.string()).optional(),
+  rateLimitPerMinute: z.number().int().min(0).optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

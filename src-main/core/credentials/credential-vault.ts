@@ -29,6 +29,11 @@ export class CredentialVault {
     this.stores = { keychain: stores?.keychain ?? new KeychainStore(), file: stores?.file ?? new FileStore(paths.credentialsFile) };
   }
 
+  /** The settings as last loaded or saved by this vault. */
+  get currentSettings(): Settings {
+    return this.settings;
+  }
+
   store(kind: SecretStoreKind): SecretStore {
     return this.stores[kind];
   }

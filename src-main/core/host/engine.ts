@@ -15,6 +15,10 @@ import { envCredential } from '../credentials/env-credential.ts';
 import { maskToken } from '../credentials/mask.ts';
 import type { SecretStore, SecretStoreKind } from '../credentials/secret-store.ts';
 import { registerSecret } from '../log/redact.ts';
+import { AtlassianHttp } from '../atlassian/http/atlassian-http.ts';
+import { httpSettingsFromEnv } from '../atlassian/http/http-settings.ts';
+import { RateLimiter } from '../atlassian/http/rate-limiter.ts';
+import { createLogger, levelFromEnv, type Logger } from '../log/logger.ts';
 
 export const PRODUCTS: readonly Product[] = ['confluence', 'jira'];
 
@@ -61,6 +65,9 @@ export class Engine {
   readonly settingsProblem: SettingsProblem | undefined;
   private readonly vault: CredentialVault;
   private readonly connections = new Map<Product, Promise<Connection>>();
+  private readonly clients = new Map<Product, Promise<AtlassianHttp>>();
+  private limiter: RateLimiter | undefined;
+  private logger: Logger | undefined;
 
   private constructor(env: NodeJS.ProcessEnv, paths: TetherPaths, settings: Settings, problem: SettingsProblem | undefined, stores: EngineOptions['stores']) {
     this.env = env;
@@ -74,6 +81,37 @@ export class Engine {
     const paths = options.paths ?? resolvePaths(env);
     const { settings, problem } = await loadSettings(paths);
     return new Engine(env, paths, settings, problem, options.stores);
+  }
+
+  get settings(): Settings {
+    return this.vault.currentSettings;
+  }
+
+  /** Logs to stderr and the log file in the config folder, redacted. */
+  get log(): Logger {
+    this.logger ??= createLogger({ level: levelFromEnv(this.env), dir: this.paths.logDir });
+    return this.logger;
+  }
+
+  /** One request budget for everything this engine does (ctk's 20 a minute unless changed). */
+  rateLimiter(): RateLimiter {
+    if (!this.limiter) {
+      const fromEnv = this.env.TETHER_RATE_LIMIT_PER_MINUTE;
+      const perMinute = fromEnv !== undefined && fromEnv.trim() !== '' ? httpSettingsFromEnv(this.env, 'confluence').ratePerMinute : (this.settings.rateLimitPerMinute ?? 20);
+      this.limiter = new RateLimiter({ perMinute });
+    }
+    return this.limiter;
+  }
+
+  /** The HTTP client of a product, signed in with whatever credential is in use. */
+  async http(product: Product): Promise<AtlassianHttp> {
+    let pending = this.clients.get(product);
+    if (!pending) {
+      pending = this.connection(product).then((connection) => new AtlassianHttp(connection, httpSettingsFromEnv(this.env, product), this.rateLimiter(), (line) => this.log.debug(line)));
+      this.clients.set(product, pending);
+      pending.catch(() => this.clients.delete(product));
+    }
+    return pending;
   }
 
   /** The store new credentials go to: the file only when the user chose it. */
@@ -169,7 +207,10 @@ export class Engine {
     }
     const store = input.store ?? this.defaultStore();
     await this.vault.save(detected.map((d) => d.connection), store);
-    for (const product of input.products) this.connections.delete(product);
+    for (const product of input.products) {
+      this.connections.delete(product);
+      this.clients.delete(product);
+    }
     const first = detected[0]!;
     return {
       products: input.products,
@@ -184,7 +225,10 @@ export class Engine {
   }
 
   async logout(products: readonly Product[] = PRODUCTS): Promise<RemovedCredential[]> {
-    for (const product of products) this.connections.delete(product);
+    for (const product of products) {
+      this.connections.delete(product);
+      this.clients.delete(product);
+    }
     return this.vault.remove([...products]);
   }
 }

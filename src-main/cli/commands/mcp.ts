@@ -1,0 +1,20 @@
+// `tether mcp`: what AI clients start. MCP on stdin/stdout; every log line goes to stderr and the log file.
+import { parseArgs } from 'node:util';
+import type { Engine } from '../../core/host/engine.ts';
+
+export const mcpHelp = `Usage: tether mcp
+
+Serves Tether's Confluence tools to an AI client over stdio (the client starts this command).
+Credentials come from the keychain (\`tether auth\`) or the environment; writes stay off unless
+TETHER_ENABLE_WRITES=true (or "Allow changes" in the window).`;
+
+export async function mcpCommand(engine: Engine, argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' } }, strict: true });
+  if (values.help) {
+    process.stdout.write(`${mcpHelp}\n`);
+    return 0;
+  }
+  const { serveMcpOverStdio } = await import('../../core/mcp/transports/stdio.ts');
+  await serveMcpOverStdio(engine, TETHER_VERSION);
+  return 0;
+}

@@ -1,0 +1,88 @@
+// Builds one MCP server (per connection) from the tool catalogue and the current policy. The low-level
+// Server is used so that Tether decides what a refused or invalid call looks like: a write while
+// writes are off, or bad arguments, come back as isError results that say what to do next.
+import { ProtocolError, ProtocolErrorCode, Server } from '@modelcontextprotocol/server';
+import { z } from 'zod';
+import type { Engine } from '../host/engine.ts';
+import { isWriteTool, type AnyTool } from './define-tool.ts';
+import { allTools } from './tool-catalogue.ts';
+import { describeInvalidArguments, isUserFacing } from './tool-errors.ts';
+import { isListed, isSwitchedOff, toolPolicyFrom, writesOffSentence, type ToolPolicy } from './tool-policy.ts';
+import type { ToolContext } from './tool-context.ts';
+import { SpaceGuard } from './space-guard.ts';
+
+const INSTRUCTIONS = `Tether connects you to the user's Confluence. Page bodies come as Markdown by default; long pages come in pieces — call again with the offset (or a section heading) that the answer names to read on. Comments in the form <!-- tether:keep N … --> stand for content Markdown cannot show (macros, layouts): leave them exactly where they are.`;
+
+export interface McpServerOptions {
+  engine: Engine;
+  version: string;
+  tools?: readonly AnyTool[];
+  /** Recomputed on every list and call, so a changed switch applies at once. */
+  policy?: () => ToolPolicy;
+}
+
+type CallResult = { content: { type: 'text'; text: string }[]; isError?: boolean; structuredContent?: Record<string, unknown> };
+
+export function createToolContext(engine: Engine, policy: ToolPolicy): ToolContext {
+  return {
+    confluence: () => engine.http('confluence'),
+    spaces: new SpaceGuard(policy.confluenceSpaces),
+    downloadsDir: engine.paths.downloadsDir,
+    log: engine.log,
+  };
+}
+
+export function listedTools(tools: readonly AnyTool[], policy: ToolPolicy) {
+  return tools
+    .filter((tool) => isListed(tool, policy))
+    .map((tool) => ({
+      name: tool.name,
+      title: tool.title,
+      description: tool.description,
+      inputSchema: z.toJSONSchema(tool.input, { io: 'input' }) as { type: 'object'; [key: string]: unknown },
+      annotations: { title: tool.title, ...tool.annotations },
+    }));
+}
+
+export function createMcpServer(options: McpServerOptions): Server {
+  const tools = options.tools ?? allTools;
+  const byName = new Map(tools.map((tool) => [tool.name, tool]));
+  const policyNow = options.policy ?? (() => toolPolicyFrom(options.engine.env, options.engine.settings));
+  let context: { policy: ToolPolicy; value: ToolContext } | undefined;
+  const contextFor = (policy: ToolPolicy) => {
+    if (!context || context.policy.confluenceSpaces?.join() !== policy.confluenceSpaces?.join()) context = { policy, value: createToolContext(options.engine, policy) };
+    return context.value;
+  };
+
+  const server = new Server({ name: 'tether', title: 'Tether', version: options.version }, { capabilities: { tools: { listChanged: true } }, instructions: INSTRUCTIONS });
+
+  server.setRequestHandler('tools/list', async () => ({ tools: listedTools(tools, policyNow()) }));
+
+  server.setRequestHandler('tools/call', async (request): Promise<CallResult> => {
+    const name = request.params.name;
+    const tool = byName.get(name);
+    const policy = policyNow();
+    if (!tool || isSwitchedOff(tool, policy)) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown tool: ${name}`);
+    if (isWriteTool(tool) && !policy.writesEnabled) return errorResult(writesOffSentence(tool, policy));
+    const parsed = tool.input.safeParse(request.params.arguments ?? {});
+    if (!parsed.success) return errorResult(describeInvalidArguments(name, parsed.error));
+    const started = performance.now();
+    try {
+      const output = await tool.handler(parsed.data, contextFor(policy));
+      options.engine.log.info(`tool ${name} ok in ${Math.round(performance.now() - started)} ms`);
+      return { content: [{ type: 'text', text: output.text }], ...(output.data ? { structuredContent: output.data } : {}) };
+    } catch (error) {
+      if (isUserFacing(error)) {
+        options.engine.log.info(`tool ${name} refused in ${Math.round(performance.now() - started)} ms: ${error.message}`);
+        return errorResult(error.message);
+      }
+      options.engine.log.error(`tool ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      throw error;
+    }
+  });
+  return server;
+}
+
+function errorResult(text: string): CallResult {
+  return { content: [{ type: 'text', text }], isError: true };
+}

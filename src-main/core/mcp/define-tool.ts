@@ -1,0 +1,48 @@
+// One MCP tool = one file that calls defineTool(). Read-only vs write comes from the annotations,
+// which every tool must state: that is the one place the write gate looks.
+import type { z } from 'zod';
+import type { ToolContext } from './tool-context.ts';
+
+export type Toolset =
+  | 'confluence_spaces'
+  | 'confluence_pages'
+  | 'confluence_folders'
+  | 'confluence_search'
+  | 'confluence_comments'
+  | 'confluence_labels'
+  | 'confluence_attachments'
+  | 'confluence_users';
+
+export interface ToolAnnotations {
+  readOnlyHint: boolean;
+  destructiveHint?: boolean;
+  idempotentHint?: boolean;
+  openWorldHint?: boolean;
+}
+
+export interface ToolOutput {
+  /** The text the model reads (Markdown or compact JSON). */
+  text: string;
+  /** Structured data for clients that use it. */
+  data?: Record<string, unknown>;
+}
+
+export interface ToolDefinition<Shape extends z.ZodRawShape = z.ZodRawShape> {
+  name: string;
+  title: string;
+  toolset: Toolset;
+  description: string;
+  input: z.ZodObject<Shape>;
+  annotations: ToolAnnotations;
+  handler: (args: z.infer<z.ZodObject<Shape>>, context: ToolContext) => Promise<ToolOutput>;
+}
+
+export type AnyTool = ToolDefinition<z.ZodRawShape>;
+
+export function defineTool<Shape extends z.ZodRawShape>(tool: ToolDefinition<Shape>): AnyTool {
+  return tool as unknown as AnyTool;
+}
+
+export function isWriteTool(tool: Pick<AnyTool, 'annotations'>): boolean {
+  return tool.annotations.readOnlyHint !== true;
+}

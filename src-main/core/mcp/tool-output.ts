@@ -1,0 +1,13 @@
+// Shapes of tool answers: compact JSON for lists and records, Markdown for bodies.
+import type { AtlassianHttp } from '../atlassian/http/atlassian-http.ts';
+import type { ToolOutput } from './define-tool.ts';
+
+export function jsonOutput(data: Record<string, unknown>): ToolOutput {
+  return { text: JSON.stringify(data, null, 2), data };
+}
+
+/** Browser link of a Confluence object from its relative `_links.webui`. */
+export function confluenceWebUrl(http: AtlassianHttp, webui: string | undefined): string | undefined {
+  if (!webui) return undefined;
+  return `${http.connection.siteUrl.replace(/\/wiki$/, '')}/wiki${webui}`;
+}
