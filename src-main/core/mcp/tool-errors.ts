@@ -1,7 +1,8 @@
 // Failures a tool reports to the model as an isError result (the user can act on them), as opposed
 // to programming errors, which throw.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AtlassianError } from '../atlassian/http/atlassian-error.ts';
+import { FileNameError } from '../files/safe-file-name.ts';
 
 /** Bad arguments the schema could not catch (an unknown space key, a path outside the folder…). */
 export class ToolInputError extends Error {
@@ -9,7 +10,7 @@ export class ToolInputError extends Error {
 }
 
 export function isUserFacing(error: unknown): error is Error {
-  return error instanceof AtlassianError || error instanceof ToolInputError;
+  return error instanceof AtlassianError || error instanceof ToolInputError || error instanceof FileNameError;
 }
 
 /** One readable sentence from a schema failure: what is wrong with which argument. */

@@ -1,0 +1,44 @@
+// Footer and inline comments and their replies (v2).
+import type { AtlassianHttp } from '../http/atlassian-http.ts';
+import type { Comment } from './types.ts';
+
+const V2 = '/wiki/api/v2';
+
+export type CommentKind = 'footer' | 'inline';
+
+export function listPageComments(http: AtlassianHttp, pageId: string, kind: CommentKind, limit: number, cursor?: string) {
+  return http.collect<Comment>(`${V2}/pages/${encodeURIComponent(pageId)}/${kind}-comments`, { 'body-format': 'storage', limit: Math.min(limit, 250), cursor }, limit);
+}
+
+export function listReplies(http: AtlassianHttp, commentId: string, kind: CommentKind, limit: number) {
+  return http.collect<Comment>(`${V2}/${kind}-comments/${encodeURIComponent(commentId)}/children`, { 'body-format': 'storage', limit: Math.min(limit, 250) }, limit);
+}
+
+/** Finds a comment by id whichever kind it is (footer first, the common case). */
+export async function getComment(http: AtlassianHttp, commentId: string): Promise<{ comment: Comment; kind: CommentKind }> {
+  try {
+    return { comment: await http.get<Comment>(`${V2}/footer-comments/${encodeURIComponent(commentId)}`, { 'body-format': 'storage' }), kind: 'footer' };
+  } catch (error) {
+    if ((error as { kind?: string }).kind !== 'not_found') throw error;
+    return { comment: await http.get<Comment>(`${V2}/inline-comments/${encodeURIComponent(commentId)}`, { 'body-format': 'storage' }), kind: 'inline' };
+  }
+}
+
+export async function addFooterComment(http: AtlassianHttp, target: { pageId?: string; parentCommentId?: string }, storage: string): Promise<Comment> {
+  const { body } = await http.request<Comment>({ method: 'POST', path: `${V2}/footer-comments`, json: { ...target, body: { representation: 'storage', value: storage } } });
+  return body;
+}
+
+export async function addInlineComment(http: AtlassianHttp, input: { pageId?: string; parentCommentId?: string; storage: string; selection?: { text: string; matchCount: number; matchIndex: number } }): Promise<Comment> {
+  const { body } = await http.request<Comment>({
+    method: 'POST',
+    path: `${V2}/inline-comments`,
+    json: {
+      ...(input.pageId ? { pageId: input.pageId } : {}),
+      ...(input.parentCommentId ? { parentCommentId: input.parentCommentId } : {}),
+      body: { representation: 'storage', value: input.storage },
+      ...(input.selection ? { inlineCommentProperties: { textSelection: input.selection.text, textSelectionMatchCount: input.selection.matchCount, textSelectionMatchIndex: input.selection.matchIndex } } : {}),
+    },
+  });
+  return body;
+}
