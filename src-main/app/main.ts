@@ -1,20 +1,32 @@
-// Electron main process: a thin shell that hosts the engine and shows a tray icon.
+// Electron main process: a thin shell that hosts the engine, shows a tray icon and, on demand, the
+// window. The window reaches the engine only through the Bridge (ipc/register-bridge-handlers.ts).
 import { app } from 'electron';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Engine } from '../core/host/engine.ts';
+import { createBridgeHandlers } from './ipc/bridge-handlers.ts';
+import { registerBridgeHandlers } from './ipc/register-bridge-handlers.ts';
 import { createTray } from './tray.ts';
+import { createWindowController, hardenWebContents } from './window.ts';
 
+// dist/app/main.js, next to dist/app/preload.cjs and above dist/renderer/.
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  hardenWebContents(app);
   app.on('window-all-closed', () => {
     // A tray app keeps running without windows.
   });
   await app.whenReady();
   const engine = await Engine.open();
+  const indexHtml = path.join(here, '..', 'renderer', 'index.html');
+  registerBridgeHandlers(createBridgeHandlers(engine), pathToFileURL(indexHtml).href, (channel, error) =>
+    engine.log.error(`bridge ${channel}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+  );
+  const window = createWindowController({ preload: path.join(here, 'preload.cjs'), indexHtml });
+  app.on('second-instance', () => window.show());
   const icon = path.join(here, '..', '..', 'resources', process.platform === 'darwin' ? 'trayTemplate.png' : 'tray.png');
-  await createTray(engine, icon, () => app.quit());
+  await createTray(engine, icon, { open: () => window.show(), quit: () => app.quit() });
 }

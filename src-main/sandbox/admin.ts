@@ -6,6 +6,7 @@
 //   GET    /__sandbox/exchanges  JSON list of exchanges
 //   DELETE /__sandbox/exchanges  forget recorded exchanges
 //   GET    /__sandbox/info       { siteUrl, apiUrl, dcUrl, cloudId } (no secrets)
+//   POST   /__sandbox/reset      restore the seeded state (Confluence content); exchanges and faults stay
 
 import { ruleFromJson, type Faults } from './faults.ts';
 import type { Exchange, Reply, SandboxUrls } from './types.ts';
@@ -17,6 +18,7 @@ export interface AdminContext {
   exchanges: Exchange[];
   urls: SandboxUrls;
   cloudId: string;
+  reset: () => void;
 }
 
 export function isAdminPath(pathname: string): boolean {
@@ -53,6 +55,11 @@ export function adminRoute(method: string, pathname: string, rawBody: string, ad
       return { status: 204 };
     }
     return { status: 405, body: { error: 'use GET or DELETE' }, headers: { Allow: 'GET, DELETE' } };
+  }
+  if (path === `${ADMIN_PREFIX}/reset`) {
+    if (method !== 'POST') return { status: 405, body: { error: 'use POST' }, headers: { Allow: 'POST' } };
+    admin.reset();
+    return { status: 204 };
   }
   if (path === `${ADMIN_PREFIX}/info` && method === 'GET') {
     return { status: 200, body: { ...admin.urls, cloudId: admin.cloudId } };

@@ -3,5 +3,5 @@
 
 export { startSandbox } from './server.ts';
 export { createSeed } from './seed.ts';
-export type { SandboxSeed, SeedUser } from './seed.ts';
+export type { ConfluenceSeedIds, SandboxSeed, SeedUser } from './seed.ts';
 export type { Exchange, FaultInjector, FaultRule, ListenerName, Sandbox, SandboxOptions, SpaceRecord } from './types.ts';

@@ -1,8 +1,11 @@
-// Seed data: users with credentials of every kind, and Confluence spaces.
+// Seed data: users with credentials of every kind, Confluence spaces and their content.
 // Everything is deterministic so tests in another process can import the same constants.
 
 import { createHash } from 'node:crypto';
+import { buildConfluence, type ConfluenceSeedIds } from './confluence/seed-confluence.ts';
 import type { SpaceRecord } from './types.ts';
+
+export type { ConfluenceSeedIds } from './confluence/seed-confluence.ts';
 
 export interface SeedUser {
   /** Atlassian account id (new `712020:<uuid>` format). */
@@ -38,6 +41,8 @@ export interface SandboxSeed {
   bob: SeedUser;
   /** Confluence spaces of the Cloud site, ascending id. */
   spaces: SpaceRecord[];
+  /** Ids of the seeded Confluence content (ENG and OPS spaces, pages, folders, comments, attachments). */
+  confluence: ConfluenceSeedIds;
 }
 
 const URL_SAFE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -183,12 +188,14 @@ export function createSeed(): SandboxSeed {
     'ff8080818c1a2b3c018c1a2b3c4d0002',
     'JIRAUSER10101',
   );
+  const spaces = seedSpaces(alice, bob);
   return {
     siteName: 'acme',
     cloudId: '4c1a7f52-9e0b-4d3a-a6f1-2b8c5d9e7f30',
     users: [alice, bob],
     alice,
     bob,
-    spaces: seedSpaces(alice, bob),
+    spaces,
+    confluence: buildConfluence(spaces, [alice, bob]).ids,
   };
 }

@@ -14,6 +14,8 @@ import { edgeRoute } from './routes/edge.ts';
 import { jiraCloudRouter } from './routes/jira.ts';
 import { jiraDcRouter } from './routes/jira-dc.ts';
 import type { Router } from './routes/router.ts';
+import { ConfluenceStore } from './confluence/model.ts';
+import { buildConfluence } from './confluence/seed-confluence.ts';
 import { createSeed } from './seed.ts';
 import type {
   Exchange,
@@ -36,16 +38,21 @@ interface Incoming {
   url: URL;
   req: IncomingMessage;
   body: unknown;
+  raw: Buffer;
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? '127.0.0.1';
   const log = options.log;
   const seed = createSeed();
+  const freshConfluence = (): ConfluenceStore => new ConfluenceStore(buildConfluence(seed.spaces, seed.users).data, seed.users);
   const state: SandboxState = {
     seed,
     cloudId: seed.cloudId,
-    confluence: { spaces: structuredClone(seed.spaces) },
+    confluence: freshConfluence(),
+  };
+  const reset = (): void => {
+    state.confluence = freshConfluence();
   };
   const faults = new Faults();
   const exchanges: Exchange[] = [];
@@ -90,6 +97,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       query: inc.url.searchParams,
       headers: inc.req.headers,
       body: inc.body,
+      rawBody: inc.raw,
       user,
       auth,
       urls,
@@ -173,13 +181,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const raw = await readBody(req);
 
     if (isAdminPath(url.pathname)) {
-      const reply = adminRoute(method, url.pathname, raw.toString('utf8'), { faults, exchanges, urls, cloudId: state.cloudId });
+      const reply = adminRoute(method, url.pathname, raw.toString('utf8'), { faults, exchanges, urls, cloudId: state.cloudId, reset });
       const { headers, payload } = serialise(listener, reply);
       write(res, reply.status, headers, payload);
       return;
     }
 
-    const inc: Incoming = { listener, method, url, req, body: parseBody(raw) };
+    const inc: Incoming = { listener, method, url, req, body: parseBody(raw, req.headers['content-type']), raw };
     let reply: Reply;
     const rule = faults.take(listener, method, url.pathname);
     if (rule?.latencyMs) await sleep(rule.latencyMs);
@@ -204,7 +212,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       requestBody: inc.body,
       status: reply.status,
       responseHeaders: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])),
-      responseBody: payload === undefined ? undefined : parseBody(payload),
+      responseBody: payload === undefined ? undefined : parseBody(payload, headers['Content-Type']),
     };
     exchanges.push(exchange);
     for (const s of subscribers) {
@@ -222,7 +230,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const headers: Record<string, string> = {};
     let payload: Buffer | undefined;
     if (reply.body !== undefined && reply.status !== 204 && reply.status !== 304) {
-      if (typeof reply.body === 'string') {
+      if (Buffer.isBuffer(reply.body)) {
+        payload = reply.body;
+        headers['Content-Type'] = reply.contentType ?? 'application/octet-stream';
+      } else if (typeof reply.body === 'string') {
         payload = Buffer.from(reply.body);
         headers['Content-Type'] = reply.contentType ?? 'text/plain;charset=UTF-8';
       } else {
@@ -295,6 +306,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       };
     },
     faults,
+    reset,
     close() {
       closed ??= (async () => {
         for (const t of timers) clearTimeout(t);
@@ -335,9 +347,14 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** Parsed JSON when the bytes are JSON, else the raw string; undefined when empty. */
-function parseBody(raw: Buffer): unknown {
+/**
+ * Parsed JSON when the bytes are JSON, else the raw string; undefined when empty. Binary payloads
+ * (not text, not JSON, not a form) are recorded as a short placeholder rather than mangled text.
+ */
+function parseBody(raw: Buffer, contentType?: string): unknown {
   if (raw.length === 0) return undefined;
+  const type = (contentType ?? '').toLowerCase();
+  if (type !== '' && !/json|text|xml|form|html|javascript/.test(type)) return `<${raw.length} bytes of ${type}>`;
   const text = raw.toString('utf8');
   try {
     return JSON.parse(text) as unknown;

@@ -2,6 +2,7 @@
 // The sandbox is independent of src-main/core by design (see ARCHITECTURE.md).
 
 import type { IncomingHttpHeaders } from 'node:http';
+import type { ConfluenceStore } from './confluence/model.ts';
 import type { SandboxSeed, SeedUser } from './seed.ts';
 
 /** The three listeners: the Cloud site, the api.atlassian.com gateway, a Data Center server. */
@@ -71,13 +72,15 @@ export interface Sandbox {
   exchanges: Exchange[];
   onExchange(listener: (e: Exchange) => void): () => void;
   faults: FaultInjector;
+  /** Restores the seeded state (Confluence content, spaces); exchanges and fault rules are kept. */
+  reset(): void;
   close(): Promise<void>;
 }
 
 /** What a route handler answers. The server adds the common headers and records the exchange. */
 export interface Reply {
   status: number;
-  /** JSON value (serialised), a string (sent as is) or undefined (no body). */
+  /** JSON value (serialised), a string or Buffer (sent as is) or undefined (no body). */
   body?: unknown;
   headers?: Record<string, string>;
   /** Default: application/json;charset=UTF-8 for non-string bodies, text/plain for strings. */
@@ -109,7 +112,10 @@ export interface RequestContext {
   prefix: string;
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
+  /** Parsed JSON, the raw string for non-JSON bodies, or undefined when empty. */
   body: unknown;
+  /** The request body bytes as received (multipart uploads). */
+  rawBody: Buffer;
   user: SeedUser;
   auth: AuthMethod;
   urls: SandboxUrls;
@@ -130,9 +136,10 @@ export interface SpaceRecord {
   labels: string[];
 }
 
-/** Mutable state of one sandbox instance (later issues add pages, issues, OAuth grants…). */
+/** Mutable state of one sandbox instance (later issues add issues, OAuth grants…). */
 export interface SandboxState {
   seed: SandboxSeed;
   cloudId: string;
-  confluence: { spaces: SpaceRecord[] };
+  /** Confluence Cloud content: spaces, pages, folders, comments, attachments, labels. */
+  confluence: ConfluenceStore;
 }

@@ -295,16 +295,25 @@ class Spec {
     if (!isObject(node)) return {};
     if (typeof node.$ref === 'string') return { $ref: this.refId(node.$ref, mode) }; // OAS 3.0: siblings ignored
     const out: Json = {};
+    let oneOf: unknown[] | undefined;
     for (const [k, v] of Object.entries(node)) {
       if (PLAIN_KEYWORDS.has(k)) out[k] = v;
       else if (k === 'properties' && isObject(v)) {
         out.properties = Object.fromEntries(Object.entries(v).map(([name, s]) => [name, this.convert(s, mode)]));
       } else if ((k === 'additionalProperties' || k === 'items' || k === 'not') && v !== undefined) {
         out[k] = typeof v === 'boolean' ? v : this.convert(v, mode);
-      } else if ((k === 'allOf' || k === 'anyOf' || k === 'oneOf') && Array.isArray(v)) {
+      } else if ((k === 'allOf' || k === 'anyOf') && Array.isArray(v)) {
         out[k] = v.map((s) => this.convert(s, mode));
+      } else if (k === 'oneOf' && Array.isArray(v)) {
+        // Atlassian's oneOf alternatives overlap (e.g. PageBodyWrite vs PageNestedBodyWrite: open
+        // objects, nothing required), so "exactly one" would refuse every valid body: read it as anyOf.
+        oneOf = v.map((s) => this.convert(s, mode));
       } else if (k === 'format' && typeof v === 'string' && v in FORMATS) out.format = v;
       else if (k === 'pattern' && typeof v === 'string' && validRegex(v)) out.pattern = v;
+    }
+    if (oneOf) {
+      if (out.anyOf === undefined) out.anyOf = oneOf;
+      else out.allOf = [...((out.allOf as unknown[] | undefined) ?? []), { anyOf: oneOf }];
     }
     // OAS 3.0 exclusiveMinimum/Maximum are booleans qualifying minimum/maximum
     if (node.exclusiveMinimum === true && typeof node.minimum === 'number') {
@@ -378,9 +387,13 @@ function formatErrors(errors: ErrorObject[] | null | undefined): string[] {
   return out.slice(0, 8);
 }
 
-/** Statuses Atlassian may answer without documenting them: auth, not found, rate limit, server errors. */
+/**
+ * Statuses Atlassian may answer without documenting them: auth, not found, version conflicts (409:
+ * PUT /wiki/api/v2/pages/{id} documents none, yet a stale version.number gets one), rate limit,
+ * server errors.
+ */
 function undocumentedErrorIsFine(status: number): boolean {
-  return status === 401 || status === 403 || status === 404 || status === 429 || status >= 500;
+  return status === 401 || status === 403 || status === 404 || status === 409 || status === 429 || status >= 500;
 }
 
 /** The path inside the product, or undefined for paths no spec can cover. */

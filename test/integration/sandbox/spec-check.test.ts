@@ -140,6 +140,39 @@ describe.skipIf(!checker.available)('spec checker against the official specs', (
     expect(r.violations).toContain('POST /wiki/api/v2/pages 200: request body: /spaceId must be string');
   });
 
+  it('reads Atlassian’s overlapping oneOf as anyOf: both v2 page body forms pass, a string body does not', () => {
+    const post = (body: unknown) =>
+      exchange({
+        method: 'POST',
+        path: '/wiki/api/v2/pages',
+        requestHeaders: { 'content-type': 'application/json' },
+        requestBody: { spaceId: '1', title: 'T', body },
+        responseBody: { id: '1' },
+      });
+    const r = checker.check([
+      post({ representation: 'storage', value: '<p/>' }),
+      post({ storage: { representation: 'storage', value: '<p/>' } }),
+      post('<p/>'),
+    ]);
+    expect(r.checked).toBe(3);
+    expect(r.violations.length).toBeGreaterThan(0);
+    expect(r.violations.every((v) => v.startsWith('POST /wiki/api/v2/pages 200: request body: /body '))).toBe(true);
+  });
+
+  it('tolerates an undocumented 409 (stale version on PUT /pages/{id})', () => {
+    const r = checker.check([
+      exchange({
+        method: 'PUT',
+        path: '/wiki/api/v2/pages/1',
+        status: 409,
+        requestHeaders: { 'content-type': 'application/json' },
+        requestBody: { id: '1', status: 'current', title: 'T', body: { representation: 'storage', value: '<p/>' }, version: { number: 1 } },
+        responseBody: { errors: [{ status: 409, code: 'CONFLICT', title: 'Version must be incremented on update. Current version is: 1', detail: null }] },
+      }),
+    ]);
+    expect(r).toEqual({ checked: 1, notCovered: [], violations: [] });
+  });
+
   it('maps paths: gateway prefix stripped; DC, tenant_info, Jira v2 are not covered', () => {
     const r = checker.check([
       exchange({ listener: 'api', path: `/ex/jira/${CLOUD_ID}/rest/api/3/myself`, responseBody: goodMyself }),

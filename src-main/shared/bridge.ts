@@ -1,0 +1,83 @@
+// The Bridge: the one typed contract between the window (src-renderer) and the process that hosts
+// the Engine. Each channel names its arguments (a zod tuple) and its result (a zod schema); main
+// validates every call against it, and every answer travels in an Envelope. Two adapters carry it:
+// Electron IPC (the tray app) and, later, loopback HTTP (`tether serve --ui`). The renderer cannot
+// tell which one it has. Pure TS + zod: the renderer and the preload import this file.
+import { z } from 'zod';
+import { BRIDGE_CHANNELS, type BridgeChannelName } from './bridge-channels.ts';
+import { productSchema, statusReportSchema, tokenTypeSchema } from './status.ts';
+
+/** Who a credential belongs to, as far as Atlassian told us. */
+export const accountSummarySchema = z.object({
+  displayName: z.string().optional(),
+  email: z.string().optional(),
+  accountId: z.string().optional(),
+});
+export type AccountSummary = z.infer<typeof accountSummarySchema>;
+
+/** The answer to "Check connection": a real call to the product with the stored credential. */
+export const connectionCheckSchema = z.object({
+  product: productSchema,
+  ok: z.boolean(),
+  tokenType: tokenTypeSchema.optional(),
+  apiBaseUrl: z.string().optional(),
+  account: accountSummarySchema.optional(),
+  /** Why the check failed, in one sentence, when ok is false. */
+  problem: z.string().optional(),
+});
+export type ConnectionCheck = z.infer<typeof connectionCheckSchema>;
+
+interface ChannelSpec {
+  args: z.ZodTuple;
+  result: z.ZodType;
+}
+
+export const bridgeContract = {
+  /** Everything the status panel shows, for both products. Reads local state only: no network. */
+  'status.get': { args: z.tuple([]), result: statusReportSchema },
+  /** Proves one product's credential with a real call (and detects the token type on the way). */
+  'status.check': { args: z.tuple([productSchema]), result: connectionCheckSchema },
+  // `satisfies` with the zod-free list (bridge-channels.ts): a channel missing here, or one the list
+  // lacks, is a compile error, so the preload and the contract cannot drift apart.
+} as const satisfies Record<BridgeChannelName, ChannelSpec>;
+
+export type BridgeContract = typeof bridgeContract;
+export type BridgeChannel = keyof BridgeContract;
+export type BridgeArgs<C extends BridgeChannel> = z.infer<BridgeContract[C]['args']>;
+export type BridgeResult<C extends BridgeChannel> = z.infer<BridgeContract[C]['result']>;
+
+/** Every answer crosses the bridge in one of these two shapes; errors are one sentence, never a stack. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface Bridge {
+  invoke<C extends BridgeChannel>(channel: C, ...args: BridgeArgs<C>): Promise<Envelope<BridgeResult<C>>>;
+}
+
+export const bridgeChannels: readonly BridgeChannel[] = BRIDGE_CHANNELS;
+export { isBridgeChannel, unknownChannelMessage } from './bridge-channels.ts';
+
+export function okEnvelope<T>(value: T): Envelope<T> {
+  return { ok: true, value };
+}
+
+export function errorEnvelope<T = never>(error: string): Envelope<T> {
+  return { ok: false, error };
+}
+
+/** The schema of a channel's envelope, for adapters that receive untrusted JSON (the HTTP adapter). */
+export function envelopeSchema<C extends BridgeChannel>(channel: C) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value: bridgeContract[channel].result }),
+    z.object({ ok: z.literal(false), error: z.string() }),
+  ]);
+}
+
+/** A zod failure as one readable sentence: "status.check: argument 1: Invalid option: expected one of …". */
+export function describeArgsError(channel: BridgeChannel, error: z.ZodError): string {
+  const parts = error.issues.map((issue) => {
+    const [index, ...rest] = issue.path;
+    const where = typeof index === 'number' ? `argument ${index + 1}${rest.length ? ` (${rest.map(String).join('.')})` : ''}` : 'arguments';
+    return `${where}: ${issue.message}`;
+  });
+  return `${channel}: ${parts.join('; ')}`;
+}
