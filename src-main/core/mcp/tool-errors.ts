@@ -2,6 +2,7 @@
 // to programming errors, which throw.
 import type { z } from 'zod';
 import { AtlassianError } from '../atlassian/http/atlassian-error.ts';
+import { SectionNotFoundError } from '../content/headings.ts';
 import { FileNameError } from '../files/safe-file-name.ts';
 
 /** Bad arguments the schema could not catch (an unknown space key, a path outside the folder…). */
@@ -10,7 +11,7 @@ export class ToolInputError extends Error {
 }
 
 export function isUserFacing(error: unknown): error is Error {
-  return error instanceof AtlassianError || error instanceof ToolInputError || error instanceof FileNameError;
+  return error instanceof AtlassianError || error instanceof ToolInputError || error instanceof FileNameError || error instanceof SectionNotFoundError;
 }
 
 /** One readable sentence from a schema failure: what is wrong with which argument. */

@@ -49,6 +49,7 @@ import {
   updateContent,
   userByAccountId,
 } from './confluence-v1.ts';
+import { usersBulk } from './confluence-users.ts';
 import { Router } from './router.ts';
 
 export { decodeCursor, encodeCursor, nextLink, pagedReply, parseLimit } from './confluence-common.ts';
@@ -71,6 +72,8 @@ export const confluenceCloudRouter = new Router()
   .get(`${V1}/content/{id}/child/attachment/{attachmentId}/download`, downloadViaApi)
   .add('PUT', `${V1}/content/{id}`, updateContent)
   .get('/wiki/download/attachments/{pageId}/{filename}', downloadLink)
+  // ------------------------------------------------------------------ v2 users
+  .add('POST', `${V2}/users-bulk`, usersBulk)
   // ------------------------------------------------------------------ v2 spaces
   .get(`${V2}/spaces`, listSpaces)
   .add('POST', `${V2}/spaces`, createSpace)

@@ -12,7 +12,8 @@ export function getAttachment(http: AtlassianHttp, id: string): Promise<Attachme
 }
 
 export async function deleteAttachment(http: AtlassianHttp, id: string): Promise<void> {
-  await http.request({ method: 'DELETE', path: `/wiki/api/v2/attachments/${encodeURIComponent(id)}` });
+  // DELETE documents a numeric id, where GET takes `att123` too.
+  await http.request({ method: 'DELETE', path: `/wiki/api/v2/attachments/${encodeURIComponent(id.replace(/^att/, ''))}` });
 }
 
 /** The attachment's bytes (v1 download endpoint: works on the site and through the gateway alike). */

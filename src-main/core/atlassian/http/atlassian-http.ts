@@ -133,6 +133,8 @@ export class AtlassianHttp {
       const page: { results?: T[]; _links?: { next?: string } } = await this.get(next);
       results.push(...(page.results ?? []));
       next = page._links?.next;
+      // v1 (search) answers relative to `_links.base`, which ends in /wiki; v2 already starts with /wiki.
+      if (next?.startsWith('/rest/') && path.startsWith('/wiki/')) next = `/wiki${next}`;
     }
     const cursor = next ? (new URL(next, 'http://x').searchParams.get('cursor') ?? undefined) : undefined;
     return { results: results.slice(0, max), ...(cursor ? { next: cursor } : {}) };
