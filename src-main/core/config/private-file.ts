@@ -1,5 +1,4 @@
 // Files Tether owns: written atomically (temp file + rename), 0600, inside 0700 folders.
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
@@ -11,6 +10,8 @@ export async function ensurePrivateDir(dir: string): Promise<void> {
 
 export async function writePrivateFile(file: string, data: string): Promise<void> {
   await ensurePrivateDir(path.dirname(file));
+  // Loaded here, not at start: node:crypto costs more to load than most commands take to run.
+  const { randomBytes } = await import('node:crypto');
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   const handle = await fs.open(temp, 'w', 0o600);
   try {

@@ -50,7 +50,17 @@ interface Outline {
   sections: MarkdownSection[];
 }
 
+// Reading a long page piece by piece outlines the same document again and again: keep the last one.
+let lastOutline: { markdown: string; outline: Outline } | undefined;
+
 function outline(markdown: string): Outline {
+  if (lastOutline?.markdown === markdown) return lastOutline.outline;
+  const result = outlineOf(markdown);
+  lastOutline = { markdown, outline: result };
+  return result;
+}
+
+function outlineOf(markdown: string): Outline {
   const text = markdown.replace(/\r\n?/g, '\n');
   const tokens = lexMarkdown(text);
   const boundaries: Boundary[] = [];

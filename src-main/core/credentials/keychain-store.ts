@@ -1,7 +1,7 @@
 // Secrets in the OS keychain (macOS Keychain, Windows Credential Manager, Secret Service on Linux)
 // through @napi-rs/keyring. On Linux the entry is pinned to the Secret Service: the binding would
 // otherwise fall back to the kernel keyring, which forgets everything at reboot.
-import { AsyncEntry, type EntryOptions } from '@napi-rs/keyring';
+import type { AsyncEntry, EntryOptions } from '@napi-rs/keyring';
 import { SecretStoreError, type SecretStore } from './secret-store.ts';
 
 const PINNED: EntryOptions = { linux: { store: 'secret-service' } };
@@ -37,13 +37,16 @@ export class KeychainStore implements SecretStore {
 
   constructor(private readonly service: string = keychainServiceName()) {}
 
-  private entry(account: string): AsyncEntry {
+  // The native binding loads on first use: commands that never touch the keychain (an MCP server
+  // signed in from the environment) do not pay for it.
+  private async entry(account: string): Promise<AsyncEntry> {
+    const { AsyncEntry } = await import('@napi-rs/keyring');
     return new AsyncEntry(this.service, account, PINNED);
   }
 
   async get(account: string): Promise<string | undefined> {
     try {
-      return (await this.entry(account).getPassword()) ?? undefined;
+      return (await (await this.entry(account)).getPassword()) ?? undefined;
     } catch (error) {
       throw explainKeychainFailure(error);
     }
@@ -51,7 +54,7 @@ export class KeychainStore implements SecretStore {
 
   async set(account: string, secret: string): Promise<void> {
     try {
-      await this.entry(account).setPassword(secret);
+      await (await this.entry(account)).setPassword(secret);
     } catch (error) {
       throw explainKeychainFailure(error);
     }
@@ -59,7 +62,7 @@ export class KeychainStore implements SecretStore {
 
   async delete(account: string): Promise<boolean> {
     try {
-      return await this.entry(account).deleteCredential();
+      return await (await this.entry(account)).deleteCredential();
     } catch (error) {
       throw explainKeychainFailure(error);
     }

@@ -2,14 +2,19 @@
 // Server is used so that Tether decides what a refused or invalid call looks like: a write while
 // writes are off, or bad arguments, come back as isError results that say what to do next.
 import { ProtocolError, ProtocolErrorCode, Server } from '@modelcontextprotocol/server';
-import { z } from 'zod';
+import { config as zodConfig } from 'zod';
 import type { Engine } from '../host/engine.ts';
 import { isWriteTool, type AnyTool } from './define-tool.ts';
 import { allTools } from './tool-catalogue.ts';
+import { inputSchemaOf } from './tool-input-schemas.ts';
 import { describeInvalidArguments, isUserFacing } from './tool-errors.ts';
 import { isListed, isSwitchedOff, toolPolicyFrom, writesOffSentence, type ToolPolicy } from './tool-policy.ts';
 import type { ToolContext } from './tool-context.ts';
 import { SpaceGuard } from './space-guard.ts';
+
+// zod compiles a fast path for each schema on its first parse. A server parses each schema a few
+// times per session, so the compile costs more than it saves (and it is most of a cold start).
+zodConfig({ jitless: true });
 
 const INSTRUCTIONS = `Tether connects you to the user's Confluence. Page bodies come as Markdown by default; long pages come in pieces — call again with the offset (or a section heading) that the answer names to read on. Comments in the form <!-- tether:keep N … --> stand for content Markdown cannot show (macros, layouts): leave them exactly where they are.`;
 
@@ -39,7 +44,7 @@ export function listedTools(tools: readonly AnyTool[], policy: ToolPolicy) {
       name: tool.name,
       title: tool.title,
       description: tool.description,
-      inputSchema: z.toJSONSchema(tool.input, { io: 'input' }) as { type: 'object'; [key: string]: unknown },
+      inputSchema: inputSchemaOf(tool),
       annotations: { title: tool.title, ...tool.annotations },
     }));
 }

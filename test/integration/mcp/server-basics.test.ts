@@ -1,6 +1,8 @@
 // `tether mcp` as AI apps use it: spawned over stdio, spoken to by the SDK's own client, in both
 // protocol eras, against the sandbox.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allTools } from '../../../src-main/core/mcp/tool-catalogue.ts';
+import { convertInputSchema } from '../../../src-main/core/mcp/tool-input-schemas.ts';
 import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
 import { startTetherMcp, type Era, type TetherMcp } from '../../helpers/mcp-client.ts';
 import { newProfile, type TetherProfile } from '../../helpers/run-tether.ts';
@@ -87,6 +89,17 @@ describe('switches from the environment', () => {
       expect(names.filter((n) => /^confluence_(list_spaces|get_space|create_space)$/.test(n))).toEqual([]);
       expect(names).toContain('confluence_get_space_page_tree');
       await expect(mcp.call('confluence_list_spaces')).rejects.toThrow(/Unknown tool: confluence_list_spaces/);
+    } finally {
+      await mcp.close();
+    }
+  });
+
+  it('lists the argument schemas the build embedded exactly as the tools define them', async () => {
+    const mcp = await startTetherMcp(profile.env({ ...credentials(), TETHER_ENABLE_WRITES: 'true' }));
+    try {
+      const listed = (await mcp.client.listTools()).tools;
+      expect(listed.map((t) => t.name)).toEqual(allTools.map((t) => t.name));
+      for (const tool of allTools) expect(listed.find((t) => t.name === tool.name)?.inputSchema, tool.name).toEqual(convertInputSchema(tool));
     } finally {
       await mcp.close();
     }

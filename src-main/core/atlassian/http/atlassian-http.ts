@@ -1,8 +1,5 @@
 // The one HTTP client of a product connection: base URL and auth per credential type, Tether's
 // request budget, retries that honour Retry-After, paging, proxies and the OS trust store.
-import http from 'node:http';
-import https from 'node:https';
-import tls from 'node:tls';
 import type { Readable } from 'node:stream';
 import type { Got, Method, Response } from 'got';
 import type { Product } from '../../../shared/status.ts';
@@ -53,9 +50,10 @@ export class AtlassianHttp {
   }
 
   private client(): Promise<Got> {
-    this.got ??= import('got').then(({ default: got }) => {
+    // Loaded on the first request: an MCP server that only lists tools never pays for the HTTP stack.
+    this.got ??= Promise.all([import('got'), import('node:http'), import('node:https'), import('node:tls')]).then(([{ default: got }, { default: http }, { default: https }, { default: tls }]) => {
       // Proxies from HTTP(S)_PROXY/NO_PROXY (Node's own support); the OS trust store next to Node's.
-      const ca = [...tls.getCACertificates('default'), ...safeSystemCertificates()];
+      const ca = [...tls.getCACertificates('default'), ...systemCertificates(() => tls.getCACertificates('system'))];
       return got.extend({
         agent: { http: new http.Agent({ keepAlive: true, proxyEnv: process.env }), https: new https.Agent({ keepAlive: true, proxyEnv: process.env }) },
         https: { rejectUnauthorized: this.connection.sslVerify, certificateAuthority: ca },
@@ -172,9 +170,10 @@ function backoffMs(attempt: number): number {
   return Math.random() * Math.min(8000, 500 * 2 ** attempt) + 250;
 }
 
-function safeSystemCertificates(): string[] {
+/** The OS trust store, or nothing where Node cannot read it. */
+function systemCertificates(read: () => string[]): string[] {
   try {
-    return tls.getCACertificates('system');
+    return read();
   } catch {
     return [];
   }

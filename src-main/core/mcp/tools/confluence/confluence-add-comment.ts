@@ -15,7 +15,7 @@ export default defineTool({
   async handler(args, context) {
     const http = await context.confluence();
     await context.spaces.assertPage(http, args.page_id);
-    const comment = await addFooterComment(http, { pageId: args.page_id }, commentStorage(args.content));
+    const comment = await addFooterComment(http, { pageId: args.page_id }, await commentStorage(args.content));
     return jsonOutput({ added: true, comment_id: comment.id, page_id: args.page_id, url: confluenceWebUrl(http, comment._links?.webui) });
   },
 });

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { addInlineComment } from '../../../atlassian/confluence/comments.ts';
-import { parseStorage, textContent } from '../../../content/storage-dom.ts';
 import { defineTool } from '../../define-tool.ts';
 import { ToolInputError } from '../../tool-errors.ts';
 import { confluenceWebUrl, jsonOutput } from '../../tool-output.ts';
 import { pageId } from './common-arguments.ts';
 import { commentContent, commentStorage } from './comment-content.ts';
+import { loadContent } from './load-content.ts';
 import { resolvePage } from './page-content.ts';
 
 function occurrences(text: string, selection: string): number {
@@ -29,13 +29,14 @@ export default defineTool({
   async handler(args, context) {
     const http = await context.confluence();
     const page = await resolvePage(http, context, { page_id: args.page_id }, { bodyFormat: 'storage' });
+    const { parseStorage, textContent } = await loadContent();
     const text = textContent(parseStorage(page.body?.storage?.value ?? ''));
     const count = occurrences(text, args.text_selection);
     if (count === 0) throw new ToolInputError(`The text "${args.text_selection.slice(0, 80)}" is not on page ${page.id} as written: quote a short phrase exactly as confluence_get_page shows it (without Markdown marks) and try again.`);
     if (args.match_index >= count) throw new ToolInputError(`The text appears ${count} time${count > 1 ? 's' : ''} on page ${page.id}, so match_index must be between 0 and ${count - 1}.`);
     const comment = await addInlineComment(http, {
       pageId: page.id,
-      storage: commentStorage(args.content),
+      storage: await commentStorage(args.content),
       selection: { text: args.text_selection, matchCount: count, matchIndex: args.match_index },
     });
     return jsonOutput({ added: true, comment_id: comment.id, page_id: page.id, selected_text: args.text_selection, match: `${args.match_index + 1} of ${count}`, url: confluenceWebUrl(http, comment._links?.webui) });

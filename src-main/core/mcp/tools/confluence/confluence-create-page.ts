@@ -26,7 +26,7 @@ export default defineTool({
     const http = await context.confluence();
     const space = await getSpaceByKey(http, args.space_key);
     if (!space) throw new ToolInputError(`There is no space with the key ${args.space_key} that you can see: check the key with confluence_list_spaces.`);
-    const converted = args.content_format === 'markdown' ? markdownForNewContent(args.content) : { storage: args.content, unknownPlaceholders: [] };
+    const converted = args.content_format === 'markdown' ? await markdownForNewContent(args.content) : { storage: args.content, unknownPlaceholders: [] };
     const page = await createPage(http, { spaceId: space.id, title: args.title, storage: converted.storage, ...(args.parent_id ? { parentId: args.parent_id } : {}) });
     return jsonOutput({
       created: true,

@@ -1,10 +1,9 @@
-import { formatPatch, structuredPatch } from 'diff';
 import { z } from 'zod';
 import { getPage } from '../../../atlassian/confluence/pages.ts';
-import { storageToMarkdown } from '../../../content/storage-to-markdown.ts';
 import { defineTool } from '../../define-tool.ts';
 import { ToolInputError } from '../../tool-errors.ts';
 import { pageId } from './common-arguments.ts';
+import { loadContent, loadDiff } from './load-content.ts';
 import { maxChars, resolvePage, sliceText } from './page-content.ts';
 
 export default defineTool({
@@ -31,6 +30,7 @@ export default defineTool({
     if (from < 1) throw new ToolInputError(`Page ${current.id} has only version ${to} before which there is nothing to compare: give from_version and to_version between 1 and ${latest}.`);
     if (to > latest || from >= to) throw new ToolInputError(`Choose from_version lower than to_version, both between 1 and ${latest} (the current version of page ${current.id}).`);
     const [older, newer] = await Promise.all([from, to].map((version) => getPage(http, current.id, { bodyFormat: 'storage', version })));
+    const [{ storageToMarkdown }, { formatPatch, structuredPatch }] = await Promise.all([loadContent(), loadDiff()]);
     const markdownOf = (page: typeof older) => storageToMarkdown(page?.body?.storage?.value ?? '').markdown;
     const patch = structuredPatch(`version ${from}`, `version ${to}`, markdownOf(older), markdownOf(newer), undefined, undefined, { context: args.context_lines });
     const changed = patch.hunks.flatMap((hunk) => hunk.lines.filter((line) => line.startsWith('+') || line.startsWith('-')));

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { chunkMarkdown } from '../../../content/chunk-markdown.ts';
 import { defineTool } from '../../define-tool.ts';
 import { confluenceWebUrl } from '../../tool-output.ts';
 import { pageId, spaceKey } from './common-arguments.ts';
+import { loadContent } from './load-content.ts';
 import { maxChars, resolvePage, sliceText, storageAsMarkdown } from './page-content.ts';
 
 const FORMATS = { storage: 'storage', adf: 'atlas_doc_format', view: 'view' } as const;
@@ -39,7 +39,7 @@ export default defineTool({
     };
     let piece: { text: string; offset: number; nextOffset?: number; totalChars: number; sections?: { heading: string }[]; oversized?: boolean };
     if (args.format === 'markdown') {
-      const { markdown } = await storageAsMarkdown(http, raw);
+      const [{ markdown }, { chunkMarkdown }] = await Promise.all([storageAsMarkdown(http, raw), loadContent()]);
       piece = chunkMarkdown(markdown, { maxChars: args.max_chars, offset: args.offset, ...(args.section ? { section: args.section } : {}) });
     } else {
       piece = sliceText(raw, args.offset, args.max_chars);

@@ -16,7 +16,7 @@ export default defineTool({
     const http = await context.confluence();
     const { comment, kind } = await getComment(http, args.comment_id);
     if (comment.pageId) await context.spaces.assertPage(http, comment.pageId);
-    const storage = commentStorage(args.content);
+    const storage = await commentStorage(args.content);
     const reply = kind === 'inline' ? await addInlineComment(http, { parentCommentId: args.comment_id, storage }) : await addFooterComment(http, { parentCommentId: args.comment_id }, storage);
     return jsonOutput({ added: true, comment_id: reply.id, parent_comment_id: args.comment_id, kind, page_id: comment.pageId, url: confluenceWebUrl(http, reply._links?.webui) });
   },

@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { updatePage } from '../../../atlassian/confluence/pages.ts';
-import { chunkMarkdown } from '../../../content/chunk-markdown.ts';
-import { replaceStorageSection } from '../../../content/storage-sections.ts';
-import { storageToMarkdown } from '../../../content/storage-to-markdown.ts';
 import { defineTool } from '../../define-tool.ts';
 import { confluenceWebUrl, jsonOutput } from '../../tool-output.ts';
 import { pageId } from './common-arguments.ts';
+import { loadContent } from './load-content.ts';
 import { contentArgument, markdownForPage, placeholderIds, resolvePage } from './page-content.ts';
 import { assertReadVersion, dropPreserved, versionRead } from './page-versions.ts';
 
@@ -32,11 +30,12 @@ export default defineTool({
     const currentVersion = current.version?.number ?? 1;
     assertReadVersion(current.id, args.version, currentVersion);
     const storage = current.body?.storage?.value ?? '';
+    const { chunkMarkdown, replaceStorageSection, storageToMarkdown } = await loadContent();
     // The section as the model saw it: which placeholders belong to it, and its heading line.
     const oldSection = chunkMarkdown(storageToMarkdown(storage).markdown, { maxChars: Number.MAX_SAFE_INTEGER, section: args.section });
     const headingLine = oldSection.text.split('\n', 1)[0] ?? '';
     const content = HEADING_LINE.test(args.content.trimStart()) ? args.content : `${headingLine}\n\n${args.content}`;
-    const converted = markdownForPage(content, storage, { dropPreserved: args.drop_preserved, scope: placeholderIds(oldSection.text), toolName: 'confluence_update_page_section' });
+    const converted = await markdownForPage(content, storage, { dropPreserved: args.drop_preserved, scope: placeholderIds(oldSection.text), toolName: 'confluence_update_page_section' });
     const { storage: updated, section } = replaceStorageSection(storage, args.section, converted.storage);
     const page = await updatePage(http, current.id, {
       title: current.title,

@@ -32,7 +32,7 @@ export default defineTool({
     const storage = current.body?.storage?.value ?? '';
     const converted =
       args.content_format === 'markdown'
-        ? markdownForPage(args.content, storage, { dropPreserved: args.drop_preserved, toolName: 'confluence_update_page' })
+        ? await markdownForPage(args.content, storage, { dropPreserved: args.drop_preserved, toolName: 'confluence_update_page' })
         : { storage: args.content, kept: 0, dropped: [], unknownPlaceholders: [] };
     const page = await updatePage(http, current.id, {
       title: args.title ?? current.title,

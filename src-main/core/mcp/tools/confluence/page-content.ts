@@ -7,12 +7,10 @@ import { getSpaceByKey, getSpaceById } from '../../../atlassian/confluence/space
 import type { Page } from '../../../atlassian/confluence/types.ts';
 import { usersByAccountIds } from '../../../atlassian/confluence/users.ts';
 import type { AtlassianHttp } from '../../../atlassian/http/atlassian-http.ts';
-import { markdownToStorage } from '../../../content/markdown-to-storage.ts';
 import type { PreservedElement } from '../../../content/preserved.ts';
-import { maxTaskId } from '../../../content/storage-sections.ts';
-import { storageToMarkdown } from '../../../content/storage-to-markdown.ts';
 import type { ToolContext } from '../../tool-context.ts';
 import { ToolInputError } from '../../tool-errors.ts';
+import { loadContent } from './load-content.ts';
 
 /** Bodies bigger than this are refused before anything is sent (Confluence's own limit is about 5 MB). */
 export const MAX_CONTENT_CHARS = 2_000_000;
@@ -67,10 +65,22 @@ export async function mentionedNames(http: AtlassianHttp, storages: string[]): P
   return usersByAccountIds(http, ids).catch(() => new Map<string, string>());
 }
 
+type Converted = { markdown: string; preserved: PreservedElement[] };
+
+// A model reads a long page piece by piece: each call fetches the page again (to see its current
+// version) but need not convert the same storage again. Keyed by the storage itself.
+const recentlyConverted = new Map<string, Converted>();
+const REMEMBERED = 8;
+
 /** Storage → Markdown, with mentioned people named. */
-export async function storageAsMarkdown(http: AtlassianHttp, storage: string): Promise<{ markdown: string; preserved: PreservedElement[] }> {
-  const names = await mentionedNames(http, [storage]);
-  return storageToMarkdown(storage, { mentionName: (id) => names.get(id) });
+export async function storageAsMarkdown(http: AtlassianHttp, storage: string): Promise<Converted> {
+  const known = recentlyConverted.get(storage);
+  if (known) return known;
+  const [names, { storageToMarkdown }] = await Promise.all([mentionedNames(http, [storage]), loadContent()]);
+  const converted = storageToMarkdown(storage, { mentionName: (id) => names.get(id) });
+  recentlyConverted.set(storage, converted);
+  if (recentlyConverted.size > REMEMBERED) recentlyConverted.delete(recentlyConverted.keys().next().value as string);
+  return converted;
 }
 
 const PLACEHOLDER_ID = /<!--\s*tether:(?:keep|begin)\s+(\d+)/g;
@@ -86,11 +96,12 @@ export function placeholderIds(markdown: string): Set<number> {
  * unless the caller says it is on purpose. `scope` limits which preserved elements count as
  * expected (a section update expects only the section's own).
  */
-export function markdownForPage(
+export async function markdownForPage(
   markdown: string,
   currentStorage: string,
   options: { dropPreserved: boolean; scope?: Set<number>; toolName: string },
-): { storage: string; kept: number; dropped: PreservedElement[]; unknownPlaceholders: number[] } {
+): Promise<{ storage: string; kept: number; dropped: PreservedElement[]; unknownPlaceholders: number[] }> {
+  const { storageToMarkdown, markdownToStorage, maxTaskId } = await loadContent();
   const { preserved } = storageToMarkdown(currentStorage);
   const result = markdownToStorage(markdown, { preserved, firstTaskId: maxTaskId(currentStorage) + 1 });
   const missing = result.missingPreserved.filter((p) => options.scope === undefined || options.scope.has(p.id));
@@ -105,7 +116,8 @@ export function markdownForPage(
 }
 
 /** Markdown for a new page or comment (no current storage: placeholders mean nothing there). */
-export function markdownForNewContent(markdown: string): { storage: string; unknownPlaceholders: number[] } {
+export async function markdownForNewContent(markdown: string): Promise<{ storage: string; unknownPlaceholders: number[] }> {
+  const { markdownToStorage } = await loadContent();
   const result = markdownToStorage(markdown);
   return { storage: result.storage, unknownPlaceholders: result.unknownPlaceholders };
 }
