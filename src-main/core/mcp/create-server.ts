@@ -3,6 +3,8 @@
 // writes are off, or bad arguments, come back as isError results that say what to do next.
 import { ProtocolError, ProtocolErrorCode, Server } from '@modelcontextprotocol/server';
 import { config as zodConfig } from 'zod';
+import { isCloudTokenType } from '../auth/connection.ts';
+import { AtlassianError } from '../atlassian/http/atlassian-error.ts';
 import type { Engine } from '../host/engine.ts';
 import { isWriteTool, type AnyTool } from './define-tool.ts';
 import { allTools } from './tool-catalogue.ts';
@@ -30,7 +32,16 @@ type CallResult = { content: { type: 'text'; text: string }[]; isError?: boolean
 
 export function createToolContext(engine: Engine, policy: ToolPolicy): ToolContext {
   return {
-    confluence: () => engine.http('confluence'),
+    confluence: async () => {
+      const http = await engine.http('confluence');
+      if (!isCloudTokenType(http.connection.tokenType)) {
+        throw new AtlassianError(
+          'unsupported',
+          `Tether's Confluence tools speak Confluence Cloud's REST API, and ${new URL(http.connection.siteUrl).host} is a Server/Data Center site: support for Data Center comes in a later release. Until then, use a Confluence Cloud site.`,
+        );
+      }
+      return http;
+    },
     spaces: new SpaceGuard(policy.confluenceSpaces),
     downloadsDir: engine.paths.downloadsDir,
     log: engine.log,

@@ -349,6 +349,13 @@ describe('attachments', () => {
     expect(uploaded).toMatchObject({ uploaded: true, title: 'notes (v2).txt', bytes: 18 });
     expect(await refused('confluence_upload_attachment', { page_id: ids().pages.onboarding, file_path: path.join(dir, 'missing.txt') })).toMatch(/missing\.txt/);
     expect(await json('confluence_delete_attachment', { attachment_id: uploaded.attachment_id })).toMatchObject({ deleted: true });
+
+    // An attachment named in a way no file system likes still lands, intact, inside the folder.
+    const odd = await json('confluence_upload_attachment', { page_id: ids().pages.onboarding, file_path: file, filename: 'Q3 "final": report <v2>?|..txt' });
+    const saved = await json('confluence_download_attachment', { attachment_id: odd.attachment_id });
+    expect(path.dirname(saved.path)).toBe(path.dirname(download.path));
+    expect(path.basename(saved.path)).not.toMatch(/[<>:"|?*/\\]/);
+    expect(await readFile(saved.path, 'utf8')).toBe('hello from a test\n');
   });
 });
 

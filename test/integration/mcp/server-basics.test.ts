@@ -1,5 +1,7 @@
 // `tether mcp` as AI apps use it: spawned over stdio, spoken to by the SDK's own client, in both
 // protocol eras, against the sandbox.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allTools } from '../../../src-main/core/mcp/tool-catalogue.ts';
 import { convertInputSchema } from '../../../src-main/core/mcp/tool-input-schemas.ts';
@@ -61,6 +63,35 @@ describe.each<Era>(['2025', '2026-07-28'])('a %s-era client', (era) => {
     expect(first.next_cursor).toEqual(expect.any(String));
     const second = JSON.parse((await mcp.call('confluence_list_spaces', { limit: 10, cursor: first.next_cursor })).text);
     expect(second.spaces[0].id).not.toBe(first.spaces[0].id);
+  });
+});
+
+describe('a Confluence Data Center site', () => {
+  it('says plainly that the Confluence tools need Confluence Cloud for now', async () => {
+    const mcp = await startTetherMcp(profile.env({ CONFLUENCE_URL: `${sandbox.dcUrl}/confluence`, CONFLUENCE_PERSONAL_TOKEN: sandbox.seed.alice.dc.pat, TETHER_RATE_LIMIT_PER_MINUTE: '0' }));
+    try {
+      const result = await mcp.call('confluence_list_spaces');
+      expect(result).toMatchObject({ isError: true, text: expect.stringMatching(/is a Server\/Data Center site: support for Data Center comes in a later release/) });
+    } finally {
+      await mcp.close();
+    }
+  });
+});
+
+describe('logging', () => {
+  it('writes to stderr and the log file, never to stdout, and never a secret', async () => {
+    const logged = await newProfile();
+    const mcp = await startTetherMcp(logged.env({ ...credentials(), TETHER_LOG_LEVEL: 'debug' }));
+    try {
+      // stdout carries only JSON-RPC: a stray line there would have broken this client already.
+      expect((await mcp.call('confluence_get_space', { space_key: 'ENG' })).isError).toBe(false);
+    } finally {
+      await mcp.close();
+    }
+    const file = await readFile(path.join(logged.configDir, 'logs', 'tether.log'), 'utf8');
+    expect(file).toMatch(/GET \S+\/wiki\/api\/v2\/spaces\S* → 200/);
+    expect(mcp.stderr()).toMatch(/GET \S+\/wiki\/api\/v2\/spaces\S* → 200/);
+    for (const text of [file, mcp.stderr()]) expect(text).not.toContain(sandbox.seed.alice.classicToken);
   });
 });
 

@@ -12,7 +12,8 @@ export type AtlassianErrorKind =
   | 'dns'
   | 'network'
   | 'tls'
-  | 'timeout';
+  | 'timeout'
+  | 'unsupported';
 
 export class AtlassianError extends Error {
   override name = 'AtlassianError';
