@@ -6,9 +6,12 @@
 //   GET    /__sandbox/exchanges  JSON list of exchanges
 //   DELETE /__sandbox/exchanges  forget recorded exchanges
 //   GET    /__sandbox/info       { siteUrl, apiUrl, dcUrl, cloudId } (no secrets)
-//   POST   /__sandbox/reset      restore the seeded state (Confluence content); exchanges and faults stay
+//   POST   /__sandbox/reset      restore the seeded state (Confluence and Jira content); exchanges and faults stay
+//   …      /__sandbox/oauth/…    OAuth settings, counters, redirect URIs, clock (routes/oauth-admin.ts)
 
 import { ruleFromJson, type Faults } from './faults.ts';
+import type { OAuthAuthority } from './oauth/authority.ts';
+import { oauthAdminRoute } from './routes/oauth-admin.ts';
 import type { Exchange, Reply, SandboxUrls } from './types.ts';
 
 export const ADMIN_PREFIX = '/__sandbox';
@@ -19,6 +22,8 @@ export interface AdminContext {
   urls: SandboxUrls;
   cloudId: string;
   reset: () => void;
+  oauth: OAuthAuthority;
+  authUrl: string;
 }
 
 export function isAdminPath(pathname: string): boolean {
@@ -27,6 +32,8 @@ export function isAdminPath(pathname: string): boolean {
 
 export function adminRoute(method: string, pathname: string, rawBody: string, admin: AdminContext): Reply {
   const path = pathname.replace(/\/+$/, '');
+  const oauth = oauthAdminRoute(method, path, rawBody, admin.oauth, admin.authUrl);
+  if (oauth) return oauth;
   if (path === `${ADMIN_PREFIX}/faults`) {
     if (method === 'POST') {
       let json: unknown;

@@ -1,8 +1,9 @@
 // The auth matrix (reference/atlassian.md "Sites and base URLs"):
 //   site (Cloud site URL):  Basic email:classicToken only. Scoped token, Bearer, nothing → 401.
-//   api  (gateway /ex/...): Basic email:scopedToken. Classic token → 401. (Bearer OAuth: later issue,
-//                           plug it in through GatewayAuthOptions.verifyBearer.)
-//   dc   (Data Center):     Bearer <PAT> or Basic username:password.
+//   api  (gateway /ex/...): Basic email:scopedToken, or Bearer <Cloud OAuth access token>. Classic token → 401.
+//   dc   (Data Center):     Bearer <PAT>, Bearer <DC OAuth access token of that product> or Basic username:password.
+//   auth (auth server):     nothing here: its endpoints take client credentials in the request body.
+// OAuth access tokens are resolved by the caller's BearerVerifier (oauth/authority.ts).
 // Comparisons are constant-time; nothing here logs or echoes a credential.
 
 import { timingSafeEqual } from 'node:crypto';
@@ -15,7 +16,12 @@ export type Credential =
   | { kind: 'bearer'; token: string }
   | { kind: 'malformed' };
 
-export type AuthResult = { ok: true; user: SeedUser; method: AuthMethod } | { ok: false; reason: string };
+export type AuthResult =
+  | { ok: true; user: SeedUser; method: AuthMethod; /** OAuth only: the granted scopes. */ scopes?: string[] }
+  | { ok: false; reason: string };
+
+/** Resolves an OAuth access token to the user who consented and the scopes granted, if it is live. */
+export type BearerVerifier = (token: string) => { user: SeedUser; scopes: string[] } | undefined;
 
 export function parseAuthorization(header: string | undefined): Credential {
   if (header === undefined || header.trim() === '') return { kind: 'none' };
@@ -55,16 +61,11 @@ export function authenticateSite(seed: SandboxSeed, cred: Credential): AuthResul
   return { ok: false, reason: 'bad-token' };
 }
 
-export interface GatewayAuthOptions {
-  /** Hook for the OAuth 2.0 (3LO) issue: resolve an access token to a user. */
-  verifyBearer?: (token: string) => SeedUser | undefined;
-}
-
-/** api.atlassian.com gateway: Basic email:scopedToken (and, later, Bearer OAuth access tokens). */
-export function authenticateGateway(seed: SandboxSeed, cred: Credential, options: GatewayAuthOptions = {}): AuthResult {
+/** api.atlassian.com gateway: Basic email:scopedToken or Bearer OAuth (3LO) access token. */
+export function authenticateGateway(seed: SandboxSeed, cred: Credential, verifyBearer?: BearerVerifier): AuthResult {
   if (cred.kind === 'bearer') {
-    const user = options.verifyBearer?.(cred.token);
-    return user ? { ok: true, user, method: 'oauth' } : { ok: false, reason: 'bad-bearer' };
+    const grant = verifyBearer?.(cred.token);
+    return grant ? { ok: true, user: grant.user, method: 'oauth', scopes: grant.scopes } : { ok: false, reason: 'bad-bearer' };
   }
   if (cred.kind !== 'basic') return { ok: false, reason: cred.kind };
   const user = byEmail(seed, cred.user);
@@ -74,11 +75,13 @@ export function authenticateGateway(seed: SandboxSeed, cred: Credential, options
   return { ok: false, reason: 'bad-token' };
 }
 
-/** Data Center: Bearer PAT or Basic username:password. */
-export function authenticateDc(seed: SandboxSeed, cred: Credential): AuthResult {
+/** Data Center: Bearer PAT, Bearer OAuth 2.0 access token, or Basic username:password. */
+export function authenticateDc(seed: SandboxSeed, cred: Credential, verifyBearer?: BearerVerifier): AuthResult {
   if (cred.kind === 'bearer') {
     const user = seed.users.find((u) => same(cred.token, u.dc.pat));
-    return user ? { ok: true, user, method: 'pat' } : { ok: false, reason: 'bad-pat' };
+    if (user) return { ok: true, user, method: 'pat' };
+    const grant = verifyBearer?.(cred.token);
+    return grant ? { ok: true, user: grant.user, method: 'oauth', scopes: grant.scopes } : { ok: false, reason: 'bad-pat' };
   }
   if (cred.kind === 'basic') {
     const user = seed.users.find((u) => u.dc.username === cred.user);
@@ -88,13 +91,16 @@ export function authenticateDc(seed: SandboxSeed, cred: Credential): AuthResult 
   return { ok: false, reason: cred.kind };
 }
 
-export function authenticate(listener: ListenerName, seed: SandboxSeed, cred: Credential, gateway?: GatewayAuthOptions): AuthResult {
+/** `verifyBearer` resolves OAuth access tokens: Cloud ones on the gateway, the product's own on Data Center. */
+export function authenticate(listener: ListenerName, seed: SandboxSeed, cred: Credential, verifyBearer?: BearerVerifier): AuthResult {
   switch (listener) {
     case 'site':
       return authenticateSite(seed, cred);
     case 'api':
-      return authenticateGateway(seed, cred, gateway);
+      return authenticateGateway(seed, cred, verifyBearer);
     case 'dc':
-      return authenticateDc(seed, cred);
+      return authenticateDc(seed, cred, verifyBearer);
+    case 'auth':
+      return { ok: false, reason: 'no-user-auth-on-auth-server' };
   }
 }

@@ -1,11 +1,14 @@
-// Seed data: users with credentials of every kind, Confluence spaces and their content.
+// Seed data: users with credentials of every kind, Confluence spaces and their content, Jira projects
+// and their issues, OAuth clients.
 // Everything is deterministic so tests in another process can import the same constants.
 
 import { createHash } from 'node:crypto';
 import { buildConfluence, type ConfluenceSeedIds } from './confluence/seed-confluence.ts';
+import { buildJira, type JiraSeedIds } from './jira/seed-jira.ts';
 import type { SpaceRecord } from './types.ts';
 
 export type { ConfluenceSeedIds } from './confluence/seed-confluence.ts';
+export type { JiraSeedIds } from './jira/seed-jira.ts';
 
 export interface SeedUser {
   /** Atlassian account id (new `712020:<uuid>` format). */
@@ -43,6 +46,35 @@ export interface SandboxSeed {
   spaces: SpaceRecord[];
   /** Ids of the seeded Confluence content (ENG and OPS spaces, pages, folders, comments, attachments). */
   confluence: ConfluenceSeedIds;
+  /**
+   * Ids and keys of the seeded Jira content: projects ENG/OPS/DATA/SEC, issues by short name,
+   * boards, sprints, versions, components, custom fields, links, comments, worklogs, attachments.
+   */
+  jira: JiraSeedIds;
+  /** OAuth 2.0: the Cloud 3LO app, the Data Center client and the second site of the account. */
+  oauth: OAuthSeed;
+}
+
+/** A registered OAuth client. */
+export interface OAuthAppSeed {
+  /** Shown on the consent page. */
+  name: string;
+  clientId: string;
+  clientSecret: string;
+  /** Registered callback URLs: authorize wants an exact match. Tests register more at run time. */
+  redirectUris: string[];
+}
+
+export interface OAuthSeed {
+  /** The Cloud OAuth 2.0 (3LO) app, at the auth.atlassian.com stand-in (`sandbox.authUrl`). */
+  cloud: OAuthAppSeed;
+  /**
+   * The Data Center OAuth 2.0 client ("incoming application link"), registered with both Jira DC and
+   * Confluence DC (the same id and secret on both, for convenience). PKCE S256 is required.
+   */
+  dc: OAuthAppSeed;
+  /** A second site on the consenting user's account: listed by accessible-resources, not served by the gateway. */
+  secondSite: { cloudId: string; name: string; url: string };
 }
 
 const URL_SAFE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -170,6 +202,30 @@ function seedSpaces(alice: SeedUser, bob: SeedUser): SpaceRecord[] {
   return spaces;
 }
 
+/** Default callback URLs (mcp-atlassian's wizard listens on localhost:8080/callback). */
+const OAUTH_REDIRECT_URIS = ['http://127.0.0.1:8080/callback', 'http://localhost:8080/callback'];
+
+function seedOAuth(): OAuthSeed {
+  const alnum = (label: string, n: number): string => [...bytesFor(label, n)].map((b) => URL_SAFE[b % 62]).join('');
+  return {
+    // guess: Cloud client ids are 32 alphanumerics; secrets start with ATOA.
+    cloud: {
+      name: 'Tether (sandbox)',
+      clientId: alnum('oauth:cloud:client-id', 32),
+      clientSecret: `ATOA${bytesFor('oauth:cloud:secret', 32).toString('hex')}${bytesFor('oauth:cloud:check', 4).toString('hex').toUpperCase()}`,
+      redirectUris: [...OAUTH_REDIRECT_URIS],
+    },
+    // guess: Data Center client ids are 32 hex digits, secrets 64.
+    dc: {
+      name: 'Tether (sandbox, Data Center)',
+      clientId: bytesFor('oauth:dc:client-id', 16).toString('hex'),
+      clientSecret: bytesFor('oauth:dc:secret', 32).toString('hex'),
+      redirectUris: [...OAUTH_REDIRECT_URIS],
+    },
+    secondSite: { cloudId: 'b7e2d1c4-6a39-4f8e-9d05-3c1f8a2e6b47', name: 'acme-labs', url: 'https://acme-labs.atlassian.net' },
+  };
+}
+
 /** A fresh copy of the deterministic seed (safe to mutate). */
 export function createSeed(): SandboxSeed {
   const alice = user(
@@ -197,5 +253,7 @@ export function createSeed(): SandboxSeed {
     bob,
     spaces,
     confluence: buildConfluence(spaces, [alice, bob]).ids,
+    jira: buildJira([alice, bob]).ids,
+    oauth: seedOAuth(),
   };
 }

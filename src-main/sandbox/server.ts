@@ -1,5 +1,6 @@
-// startSandbox(): three plain node:http listeners — the Cloud site, the api.atlassian.com gateway
-// and a Data Center server — sharing one state, one fault injector and one exchange log.
+// startSandbox(): four plain node:http listeners — the Cloud site, the api.atlassian.com gateway,
+// a Data Center server and the auth.atlassian.com OAuth server — sharing one state, one fault
+// injector and one exchange log.
 
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -13,9 +14,17 @@ import { confluenceDcRouter } from './routes/confluence-dc.ts';
 import { edgeRoute } from './routes/edge.ts';
 import { jiraCloudRouter } from './routes/jira.ts';
 import { jiraDcRouter } from './routes/jira-dc.ts';
+import type { OAuthRequest } from './routes/oauth-common.ts';
+import { authServerRoute, dcOAuthRoute } from './routes/oauth-endpoints.ts';
+import { ACCESSIBLE_RESOURCES_PATH, accessibleResourcesRoute } from './routes/oauth-resources.ts';
+import { OAuthAuthority } from './oauth/authority.ts';
+import { gatewayScopeDenial } from './oauth/scopes.ts';
+import { applySettings } from './oauth/settings.ts';
 import type { Router } from './routes/router.ts';
 import { ConfluenceStore } from './confluence/model.ts';
 import { buildConfluence } from './confluence/seed-confluence.ts';
+import { JiraStore } from './jira/model.ts';
+import { buildJira } from './jira/seed-jira.ts';
 import { createSeed } from './seed.ts';
 import type {
   Exchange,
@@ -30,7 +39,7 @@ import type {
 } from './types.ts';
 
 const JSON_TYPE = 'application/json;charset=UTF-8';
-const LISTENERS: ListenerName[] = ['site', 'api', 'dc'];
+const LISTENERS: ListenerName[] = ['site', 'api', 'dc', 'auth'];
 
 interface Incoming {
   listener: ListenerName;
@@ -46,18 +55,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const log = options.log;
   const seed = createSeed();
   const freshConfluence = (): ConfluenceStore => new ConfluenceStore(buildConfluence(seed.spaces, seed.users).data, seed.users);
+  const freshJira = (): JiraStore => new JiraStore(buildJira(seed.users).data, seed.users);
   const state: SandboxState = {
     seed,
     cloudId: seed.cloudId,
     confluence: freshConfluence(),
+    jira: freshJira(),
   };
   const reset = (): void => {
     state.confluence = freshConfluence();
+    state.jira = freshJira();
   };
   const faults = new Faults();
   const exchanges: Exchange[] = [];
   const subscribers = new Set<(e: Exchange) => void>();
   const urls: SandboxUrls = { siteUrl: '', apiUrl: '', dcUrl: '' };
+  let authUrl = '';
+  const oauth = new OAuthAuthority(seed, options.oauth);
   const timers = new Set<NodeJS.Timeout>();
   let dcRequestCounter = 0;
 
@@ -105,6 +119,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     };
   }
 
+  function oauthRequest(inc: Incoming): OAuthRequest {
+    return { method: inc.method, pathname: inc.url.pathname, query: inc.url.searchParams, headers: inc.req.headers, rawBody: inc.raw };
+  }
+
   async function routeSite(inc: Incoming): Promise<Reply> {
     const pathname = inc.url.pathname;
     const edge = edgeRoute(inc.method, pathname, state);
@@ -121,14 +139,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   async function routeGateway(inc: Incoming): Promise<Reply> {
     const pathname = inc.url.pathname;
+    if (pathname.replace(/\/+$/, '') === ACCESSIBLE_RESOURCES_PATH) return accessibleResourcesRoute(oauth, seed, urls.siteUrl, oauthRequest(inc));
     const m = /^\/ex\/(confluence|jira)\/([^/]+)(\/.*)?$/.exec(pathname);
     if (!m) return errorReply('gateway', 404);
     const product = m[1] as 'confluence' | 'jira';
     const cloudId = m[2] ?? '';
     const rest = m[3] ?? '/';
     if (cloudId !== state.cloudId) return errorReply('gateway', 404);
-    const auth = authenticate('api', seed, parseAuthorization(inc.req.headers.authorization));
+    const auth = authenticate('api', seed, parseAuthorization(inc.req.headers.authorization), (t) => oauth.verifyCloudBearer(t));
     if (!auth.ok) return errorReply('gateway', 401);
+    const denied = auth.method === 'oauth' ? gatewayScopeDenial(product, inc.method, rest, auth.scopes ?? []) : undefined;
+    if (denied) return denied;
     const router = product === 'jira' ? jiraCloudRouter : confluenceCloudRouter;
     const prefix = `/ex/${product}/${cloudId}`;
     return dispatch(router, context(inc, rest, prefix, auth.user, auth.method), errorStyleFor('api', pathname));
@@ -145,8 +166,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       router = jiraDcRouter;
       prefix = '/jira';
     } else return errorReply('html', 404);
+    const product = prefix === '/jira' ? 'jira' : 'confluence';
+    const provider = dcOAuthRoute(oauth, product, prefix, pathname.slice(prefix.length), oauthRequest(inc));
+    if (provider) return provider;
     const style = errorStyleFor('dc', pathname);
-    const auth = authenticate('dc', seed, parseAuthorization(inc.req.headers.authorization));
+    // guess: DC OAuth scopes (READ/WRITE/ADMIN/SYSTEM_ADMIN) are recorded but not enforced.
+    const auth = authenticate('dc', seed, parseAuthorization(inc.req.headers.authorization), (t) => oauth.verifyDcBearer(t, product));
     if (!auth.ok) {
       const reply = errorReply(style, 401);
       reply.headers = { ...reply.headers, 'X-AUSERNAME': 'anonymous' };
@@ -181,7 +206,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const raw = await readBody(req);
 
     if (isAdminPath(url.pathname)) {
-      const reply = adminRoute(method, url.pathname, raw.toString('utf8'), { faults, exchanges, urls, cloudId: state.cloudId, reset });
+      const reply = adminRoute(method, url.pathname, raw.toString('utf8'), { faults, exchanges, urls, cloudId: state.cloudId, reset, oauth, authUrl });
       const { headers, payload } = serialise(listener, reply);
       write(res, reply.status, headers, payload);
       return;
@@ -194,7 +219,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     try {
       if (rule?.status !== undefined) reply = faultReply(rule, listener, url.pathname, rule.status);
       else {
-        reply = listener === 'site' ? await routeSite(inc) : listener === 'api' ? await routeGateway(inc) : await routeDc(inc);
+        reply =
+          listener === 'site'
+            ? await routeSite(inc)
+            : listener === 'api'
+              ? await routeGateway(inc)
+              : listener === 'dc'
+                ? await routeDc(inc)
+                : authServerRoute(oauth, oauthRequest(inc));
         if (rule?.headers) reply.headers = { ...reply.headers, ...rule.headers };
       }
     } catch (err) {
@@ -267,6 +299,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     site: options.sitePort ?? 0,
     api: options.apiPort ?? 0,
     dc: options.dcPort ?? 0,
+    auth: options.authPort ?? 0,
   };
   const servers = new Map<ListenerName, Server>();
   try {
@@ -284,7 +317,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
       if (name === 'site') urls.siteUrl = origin;
       else if (name === 'api') urls.apiUrl = origin;
-      else urls.dcUrl = origin;
+      else if (name === 'dc') urls.dcUrl = origin;
+      else authUrl = origin;
     }
   } catch (err) {
     await Promise.all([...servers.values()].map(closeServer));
@@ -296,8 +330,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     siteUrl: urls.siteUrl,
     apiUrl: urls.apiUrl,
     dcUrl: urls.dcUrl,
+    authUrl,
     cloudId: state.cloudId,
     seed,
+    oauth: {
+      counters: oauth.counters,
+      settings: () => ({ ...oauth.settings }),
+      configure: (patch) => applySettings(oauth.settings, patch),
+      registerRedirectUri: (uri, client) => oauth.registerRedirectUri(uri, client),
+      advanceClock: (seconds) => oauth.advanceClock(seconds),
+      reset: () => oauth.reset(),
+    },
     exchanges,
     onExchange(listener) {
       subscribers.add(listener);

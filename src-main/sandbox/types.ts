@@ -3,10 +3,12 @@
 
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ConfluenceStore } from './confluence/model.ts';
+import type { JiraStore } from './jira/model.ts';
+import type { OAuthCounters, OAuthSettings } from './oauth/settings.ts';
 import type { SandboxSeed, SeedUser } from './seed.ts';
 
-/** The three listeners: the Cloud site, the api.atlassian.com gateway, a Data Center server. */
-export type ListenerName = 'site' | 'api' | 'dc';
+/** The listeners: the Cloud site, the api.atlassian.com gateway, a Data Center server, auth.atlassian.com. */
+export type ListenerName = 'site' | 'api' | 'dc' | 'auth';
 
 export interface SandboxOptions {
   /** Interface to bind. Default 127.0.0.1. */
@@ -15,6 +17,9 @@ export interface SandboxOptions {
   sitePort?: number;
   apiPort?: number;
   dcPort?: number;
+  authPort?: number;
+  /** Initial OAuth settings (lifetimes, reuse grace, approving user); `sandbox.oauth.reset()` returns to them. */
+  oauth?: Partial<OAuthSettings>;
   /** Optional line logger (method, path, status, time). Never receives secrets. Default: silent. */
   log?: (line: string) => void;
 }
@@ -65,16 +70,38 @@ export interface Sandbox {
   apiUrl: string;
   /** A Data Center server: Confluence DC at `${dcUrl}/confluence`, Jira DC at `${dcUrl}/jira`. */
   dcUrl: string;
+  /**
+   * The auth.atlassian.com stand-in (separate listener): `${authUrl}/authorize` (consent page) and
+   * `${authUrl}/oauth/token`. Data Center's providers live at `${dcUrl}/{jira|confluence}/rest/oauth2/latest/…`.
+   */
+  authUrl: string;
   /** The Cloud site's cloudId (a UUID). */
   cloudId: string;
   seed: SandboxSeed;
+  /** Knobs and counters of the OAuth stand-ins (also under /__sandbox/oauth). */
+  oauth: SandboxOAuth;
   /** Every request/response seen, in order, on all listeners (admin requests excluded). */
   exchanges: Exchange[];
   onExchange(listener: (e: Exchange) => void): () => void;
   faults: FaultInjector;
-  /** Restores the seeded state (Confluence content, spaces); exchanges and fault rules are kept. */
+  /** Restores the seeded state (Confluence content, spaces, Jira issues…); exchanges, fault rules and OAuth grants are kept. */
   reset(): void;
   close(): Promise<void>;
+}
+
+export interface SandboxOAuth {
+  /** Live counters: token requests by grant type, refreshes, tolerated reuses, revoked families… */
+  readonly counters: OAuthCounters;
+  /** A copy of the current settings. */
+  settings(): OAuthSettings;
+  /** Changes some settings (throws TypeError on a bad value); applies to tokens and codes issued from now on. */
+  configure(patch: Partial<OAuthSettings>): void;
+  /** Registers one more callback URL of the Cloud app (or of the Data Center client). */
+  registerRedirectUri(uri: string, client?: 'cloud' | 'dc'): void;
+  /** Moves the OAuth clock forward: codes, access tokens and refresh grace windows expire that much sooner. */
+  advanceClock(seconds: number): void;
+  /** Forgets every consent, code and token; back to the initial settings, seeded redirect URIs and real time; zeroes counters. */
+  reset(): void;
 }
 
 /** What a route handler answers. The server adds the common headers and records the exchange. */
@@ -87,7 +114,7 @@ export interface Reply {
   contentType?: string;
 }
 
-/** How the caller proved who they are. `oauth` is reserved for the 3LO gateway flow. */
+/** How the caller proved who they are. `oauth`: a Cloud 3LO access token (gateway) or a DC OAuth 2.0 one. */
 export type AuthMethod = 'classic-token' | 'scoped-token' | 'oauth' | 'pat' | 'password';
 
 /** URLs the routes need to build self links the way Atlassian does. */
@@ -142,4 +169,6 @@ export interface SandboxState {
   cloudId: string;
   /** Confluence Cloud content: spaces, pages, folders, comments, attachments, labels. */
   confluence: ConfluenceStore;
+  /** Jira content: projects, issues, comments, worklogs, attachments, links, boards, sprints. */
+  jira: JiraStore;
 }

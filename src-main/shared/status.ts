@@ -28,6 +28,9 @@ export const productStatusSchema = z.object({
   sslVerify: z.boolean(),
   /** Why the product is not usable, in one sentence, when authenticated is false. */
   problem: z.string().nullable(),
+  /** OAuth: the scopes granted, and when the current access token expires (ISO time). */
+  scopes: z.array(z.string()).nullable().optional(),
+  expiresAt: z.string().nullable().optional(),
 });
 export type ProductStatus = z.infer<typeof productStatusSchema>;
 

@@ -252,7 +252,8 @@ class Spec {
       Object.keys(content).find((t) => t === '*/*');
     if (type === undefined) return undefined;
     const m = content[type];
-    if (!isObject(m) || m.schema === undefined) return { json: true, validate: () => undefined };
+    // No schema, or the empty schema {} (Jira documents its 201/204 answers that way): anything goes, no body included.
+    if (!isObject(m) || m.schema === undefined || (isObject(m.schema) && Object.keys(m.schema).length === 0)) return { json: true, validate: () => undefined };
     const schema = m.schema;
     return { json: true, validate: lazy(() => this.compile(schema, mode)) };
   }
@@ -498,7 +499,9 @@ class Checker implements SpecChecker {
     } else if (!hasBody) {
       if (op.body.required) problems.push('request body is required');
     } else if (op.body.media) {
-      if (typeof ex.requestBody === 'string') problems.push('request body is not JSON');
+      // A JSON string body (Jira's watcher POST takes a bare "accountId") is recorded parsed, as a string.
+      const jsonString = typeof ex.requestBody === 'string' && /^application\/json\b/i.test(ex.requestHeaders['content-type'] ?? '');
+      if (typeof ex.requestBody === 'string' && !jsonString) problems.push('request body is not JSON');
       else {
         if (!isJsonContentType(ex.requestHeaders, 'content-type')) problems.push('request Content-Type is not application/json');
         const v = op.body.media.validate();

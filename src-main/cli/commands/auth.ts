@@ -19,6 +19,13 @@ Sign in to Confluence and Jira. Without options it asks, step by step.
   --store <s>            keychain (default) or file (a 0600 file; also TETHER_CREDENTIALS_FILE)
   --no-ssl-verify        do not verify TLS certificates (only for a server you trust)
 
+  --oauth                sign in through the browser with your OAuth 2.0 (3LO) app instead
+  --client-id <id>       the app's client id (or ATLASSIAN_OAUTH_CLIENT_ID)
+  --client-secret-stdin  read the app's client secret from standard input (or ATLASSIAN_OAUTH_CLIENT_SECRET)
+  --port <n>             the callback port on 127.0.0.1 (default 8080: register http://127.0.0.1:8080/callback)
+  --no-browser           print the sign-in address instead of opening the browser
+  --writes               also ask for the scopes that changes need (default: read-only unless changes are on)
+
 Example: tether auth --site acme --email me@acme.com --token-stdin < token.txt`;
 
 export async function authCommand(engine: Engine, argv: string[]): Promise<number> {
@@ -32,6 +39,12 @@ export async function authCommand(engine: Engine, argv: string[]): Promise<numbe
       product: { type: 'string' },
       store: { type: 'string' },
       'no-ssl-verify': { type: 'boolean' },
+      oauth: { type: 'boolean' },
+      'client-id': { type: 'string' },
+      'client-secret-stdin': { type: 'boolean' },
+      port: { type: 'string' },
+      'no-browser': { type: 'boolean' },
+      writes: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -39,6 +52,19 @@ export async function authCommand(engine: Engine, argv: string[]): Promise<numbe
   if (values.help) {
     process.stdout.write(`${authHelp}\n`);
     return 0;
+  }
+  if (values.oauth) {
+    const { oauthLogin } = await import('./auth-oauth.ts');
+    return oauthLogin(engine, {
+      clientId: values['client-id'],
+      clientSecretStdin: values['client-secret-stdin'],
+      port: values.port,
+      noBrowser: values['no-browser'],
+      site: values.site,
+      products: values.product === 'confluence' || values.product === 'jira' ? [values.product] : ['confluence', 'jira'],
+      writes: values.writes,
+      store: parseStore(values.store),
+    });
   }
   if (values['token-stdin'] && values['pat-stdin']) throw new UsageError('Use either --token-stdin (API token) or --pat-stdin (personal access token), not both.');
   const store = parseStore(values.store) ?? engine.defaultStore();

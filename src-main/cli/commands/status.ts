@@ -64,6 +64,8 @@ function describe(s: ProductStatus, check: VerifyResult | undefined): string {
     ...(s.email ? [`  Email:    ${s.email}`] : []),
     `  Token:    ${s.maskedToken ?? '—'}${s.tokenType ? ` (${TOKEN_WORDS[s.tokenType]})` : s.source === 'env' ? ' (type detected on first use; `tether status --check` detects it now)' : ''}`,
     ...(s.cloudId ? [`  Cloud ID: ${s.cloudId}`] : []),
+    ...(s.scopes?.length ? [`  Scopes:   ${s.scopes.join(' ')}`] : []),
+    ...(s.expiresAt ? [`  Expires:  ${s.expiresAt} (refreshed by Tether when due)`] : []),
     ...(s.storedAt ? [`  Stored:   ${s.storedAt}`] : []),
     `  Where:    ${s.location ?? '—'}`,
   ];

@@ -11,10 +11,17 @@ export interface Connection {
   email?: string;
   secret: string;
   sslVerify: boolean;
+  /** OAuth: the current access token, refreshed when due (the secret then stays unused). */
+  tokenSource?: () => Promise<string>;
 }
 
 export function isCloudTokenType(tokenType: TokenType): boolean {
   return tokenType === 'classic' || tokenType === 'scoped' || tokenType === 'oauth';
+}
+
+/** Cloud or Server/Data Center: an OAuth grant is Cloud when it names a cloudId (Data Center grants do not). */
+export function isCloudConnection(connection: Pick<Connection, 'tokenType' | 'cloudId'>): boolean {
+  return connection.tokenType === 'oauth' ? connection.cloudId !== undefined : isCloudTokenType(connection.tokenType);
 }
 
 export function authorizationHeader(connection: Pick<Connection, 'tokenType' | 'email' | 'secret'>): string {

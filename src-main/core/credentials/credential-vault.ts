@@ -132,5 +132,7 @@ export class CredentialVault {
 
 /** One keychain item per product, named so that `secret-tool search service tether` explains itself. */
 export function accountKey(connection: Pick<Connection, 'product' | 'siteUrl' | 'email' | 'tokenType'>): string {
+  // One OAuth grant serves both products: one item, so its refresh token is rotated in one place.
+  if (connection.tokenType === 'oauth') return `oauth@${connection.siteUrl}`;
   return `${connection.product}:${connection.tokenType === 'pat' ? 'pat' : connection.email ?? 'user'}@${connection.siteUrl}`;
 }

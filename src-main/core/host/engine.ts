@@ -16,6 +16,9 @@ import { maskToken } from '../credentials/mask.ts';
 import type { SecretStore, SecretStoreKind } from '../credentials/secret-store.ts';
 import { registerSecret } from '../log/redact.ts';
 import { AtlassianHttp } from '../atlassian/http/atlassian-http.ts';
+import { broughtToken } from '../auth/oauth/oauth-config.ts';
+import { parseGrant, serializeGrant, type OAuthGrant } from '../auth/oauth/oauth-grant.ts';
+import type { OAuthSession } from '../auth/oauth/oauth-session.ts';
 import { httpSettingsFromEnv } from '../atlassian/http/http-settings.ts';
 import { RateLimiter } from '../atlassian/http/rate-limiter.ts';
 import { createLogger, levelFromEnv, type Logger } from '../log/logger.ts';
@@ -66,6 +69,7 @@ export class Engine {
   private readonly vault: CredentialVault;
   private readonly connections = new Map<Product, Promise<Connection>>();
   private readonly clients = new Map<Product, Promise<AtlassianHttp>>();
+  private readonly oauthSessions = new Map<string, OAuthSession>();
   private limiter: RateLimiter | undefined;
   private logger: Logger | undefined;
 
@@ -119,11 +123,21 @@ export class Engine {
     return this.env.TETHER_CREDENTIALS_FILE ? 'file' : 'keychain';
   }
 
+  /** Whether a credential is set up for a product (environment or stored), without touching the keychain. */
+  configured(product: Product): boolean {
+    return envCredential(product, this.env).state !== 'none' || broughtToken(this.env) !== undefined || this.settings.credentials[product] !== undefined;
+  }
+
   /** Environment first (Tether's, ctk's and mcp-atlassian's names), then what `tether auth` stored. */
   async lookup(product: Product): Promise<CredentialLookup> {
-    const fromEnv = envCredential(product, this.env);
+    let fromEnv = envCredential(product, this.env);
+    if (fromEnv.state === 'none') fromEnv = broughtOAuthCredential(product, this.env);
     const found = fromEnv.state === 'none' ? await this.vault.lookup(product) : fromEnv;
     if (found.state === 'ready') registerSecret(found.record.secret);
+    if (found.state === 'ready' && found.record.tokenType === 'oauth') {
+      const grant = parseGrant(found.record.secret);
+      for (const secret of [grant?.accessToken, grant?.refreshToken, grant?.clientSecret]) if (secret) registerSecret(secret);
+    }
     return found;
   }
 
@@ -149,6 +163,13 @@ export class Engine {
       sslVerify: r.sslVerify ?? true,
     };
     if (found.state === 'problem') return { ...base, problem: found.problem };
+    if (found.record.tokenType === 'oauth' && found.record.source !== 'env') {
+      const grant = parseGrant(found.record.secret);
+      if (!grant) return { ...base, problem: 'The stored OAuth sign-in cannot be read: sign in again with `tether auth --oauth`.' };
+      const details = { scopes: grant.scope, expiresAt: new Date(grant.expiresAt).toISOString(), maskedToken: maskToken(grant.accessToken) };
+      if (grant.revoked) return { ...base, ...details, problem: `The OAuth sign-in has expired or was revoked (${grant.revoked}): sign in again with \`tether auth --oauth\`.` };
+      return { ...base, ...details, authenticated: true };
+    }
     return { ...base, authenticated: true, maskedToken: maskToken(found.record.secret) };
   }
 
@@ -168,10 +189,67 @@ export class Engine {
     if (found.state === 'none') throw new AtlassianError('auth', `Tether is not signed in to ${product === 'jira' ? 'Jira' : 'Confluence'}: run \`tether auth\` (or set the environment variables) first.`);
     if (found.state === 'problem') throw new AtlassianError('auth', found.problem);
     const r = found.record;
+    if (r.tokenType === 'oauth' && r.source !== 'env') return this.oauthConnection(product, r);
     const known = connectionFromKnownType(r, gatewayUrl(this.env));
     if (known) return known;
     const detected = await detectCredential({ ...credentialInput(r), gatewayUrl: gatewayUrl(this.env) });
     return detected.connection;
+  }
+
+  /** A stored OAuth grant: one session (one refresher) per grant, shared by both products. */
+  private async oauthConnection(product: Product, r: CredentialRecord): Promise<Connection> {
+    const entry = this.vault.indexEntry(product);
+    if (!entry) throw new AtlassianError('auth', 'The stored OAuth sign-in is incomplete: sign in again with `tether auth --oauth`.');
+    const key = `${entry.store}:${entry.account}`;
+    let session = this.oauthSessions.get(key);
+    if (!session) {
+      const { OAuthSession } = await import('../auth/oauth/oauth-session.ts');
+      session = new OAuthSession(this.vault.store(entry.store), entry.account, this.paths.configDir);
+      this.oauthSessions.set(key, session);
+    }
+    const source = session;
+    return {
+      product,
+      tokenType: 'oauth',
+      siteUrl: r.site.baseUrl,
+      // Cloud grants go through the gateway; a Data Center grant is used on the site itself.
+      apiBaseUrl: r.cloudId ? gatewayBaseUrl(gatewayUrl(this.env), product, r.cloudId) : r.site.baseUrl,
+      ...(r.cloudId ? { cloudId: r.cloudId } : {}),
+      secret: '',
+      sslVerify: r.sslVerify,
+      tokenSource: async () => {
+        const token = await source.accessToken();
+        registerSecret(token);
+        return token;
+      },
+    };
+  }
+
+  /** Saves an OAuth grant from the browser sign-in for the products it reaches (one keychain item for both). */
+  async saveOAuth(input: { products: Product[]; siteUrl: string; cloudId?: string; grant: OAuthGrant; store?: SecretStoreKind }): Promise<{ store: SecretStoreKind; location: string }> {
+    const store = input.store ?? this.defaultStore();
+    registerSecret(input.grant.accessToken);
+    if (input.grant.refreshToken) registerSecret(input.grant.refreshToken);
+    if (input.grant.clientSecret) registerSecret(input.grant.clientSecret);
+    const secret = serializeGrant(input.grant);
+    await this.vault.save(
+      input.products.map((product) => ({
+        product,
+        tokenType: 'oauth' as const,
+        siteUrl: input.siteUrl,
+        apiBaseUrl: input.cloudId ? gatewayBaseUrl(gatewayUrl(this.env), product, input.cloudId) : input.siteUrl,
+        ...(input.cloudId ? { cloudId: input.cloudId } : {}),
+        secret,
+        sslVerify: true,
+      })),
+      store,
+    );
+    for (const product of input.products) {
+      this.connections.delete(product);
+      this.clients.delete(product);
+    }
+    this.oauthSessions.clear();
+    return { store, location: this.vault.store(store).location };
   }
 
   /** Proves each credential with a real call (detecting the token type on the way). */
@@ -233,6 +311,27 @@ export class Engine {
   }
 }
 
+/** ATLASSIAN_OAUTH_ACCESS_TOKEN + ATLASSIAN_OAUTH_CLOUD_ID: a token the user brings, used as is (no refresh). */
+function broughtOAuthCredential(product: Product, env: NodeJS.ProcessEnv): CredentialLookup {
+  const brought = broughtToken(env);
+  if (!brought) return { state: 'none' };
+  const gateway = gatewayUrl(env);
+  return {
+    state: 'ready',
+    record: {
+      product,
+      source: 'env',
+      location: 'environment (ATLASSIAN_OAUTH_ACCESS_TOKEN, ATLASSIAN_OAUTH_CLOUD_ID)',
+      site: parseSite(`${gateway}/ex/${product}/${brought.cloudId}`),
+      kind: 'api_token',
+      secret: brought.accessToken,
+      tokenType: 'oauth',
+      cloudId: brought.cloudId,
+      sslVerify: true,
+    },
+  };
+}
+
 function credentialInput(r: CredentialRecord) {
   const site: SiteTarget = r.site;
   return {
@@ -253,5 +352,6 @@ function connectionFromKnownType(r: CredentialRecord, gateway: string): Connecti
   if (r.tokenType === 'pat' || r.tokenType === 'basic') return { ...common, tokenType: r.tokenType, apiBaseUrl: r.site.baseUrl };
   if (r.tokenType === 'classic') return { ...common, siteUrl: cloudBaseUrl(r.site), tokenType: 'classic', apiBaseUrl: cloudBaseUrl(r.site) };
   if (r.tokenType === 'scoped' && r.cloudId) return { ...common, siteUrl: cloudBaseUrl(r.site), tokenType: 'scoped', apiBaseUrl: gatewayBaseUrl(gateway, r.product, r.cloudId) };
+  if (r.tokenType === 'oauth' && r.cloudId) return { ...common, tokenType: 'oauth', apiBaseUrl: gatewayBaseUrl(gateway, r.product, r.cloudId) };
   return undefined;
 }

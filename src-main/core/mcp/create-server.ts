@@ -3,15 +3,17 @@
 // writes are off, or bad arguments, come back as isError results that say what to do next.
 import { ProtocolError, ProtocolErrorCode, Server } from '@modelcontextprotocol/server';
 import { config as zodConfig } from 'zod';
-import { isCloudTokenType } from '../auth/connection.ts';
+import { isCloudConnection } from '../auth/connection.ts';
 import { AtlassianError } from '../atlassian/http/atlassian-error.ts';
-import type { Engine } from '../host/engine.ts';
+import { jiraClient } from '../atlassian/jira/jira-client.ts';
+import { PRODUCTS, type Engine } from '../host/engine.ts';
 import { isWriteTool, type AnyTool } from './define-tool.ts';
 import { allTools } from './tool-catalogue.ts';
 import { inputSchemaOf } from './tool-input-schemas.ts';
 import { describeInvalidArguments, isUserFacing } from './tool-errors.ts';
-import { isListed, isSwitchedOff, toolPolicyFrom, writesOffSentence, type ToolPolicy } from './tool-policy.ts';
+import { isListed, isProductReady, isSwitchedOff, notSetUpSentence, toolPolicyFrom, writesOffSentence, type ToolPolicy } from './tool-policy.ts';
 import type { ToolContext } from './tool-context.ts';
+import { ProjectGuard } from './project-guard.ts';
 import { SpaceGuard } from './space-guard.ts';
 
 // zod compiles a fast path for each schema on its first parse. A server parses each schema a few
@@ -34,7 +36,7 @@ export function createToolContext(engine: Engine, policy: ToolPolicy): ToolConte
   return {
     confluence: async () => {
       const http = await engine.http('confluence');
-      if (!isCloudTokenType(http.connection.tokenType)) {
+      if (!isCloudConnection(http.connection)) {
         throw new AtlassianError(
           'unsupported',
           `Tether's Confluence tools speak Confluence Cloud's REST API, and ${new URL(http.connection.siteUrl).host} is a Server/Data Center site: support for Data Center comes in a later release. Until then, use a Confluence Cloud site.`,
@@ -43,6 +45,8 @@ export function createToolContext(engine: Engine, policy: ToolPolicy): ToolConte
       return http;
     },
     spaces: new SpaceGuard(policy.confluenceSpaces),
+    jira: async () => jiraClient(await engine.http('jira')),
+    projects: new ProjectGuard(policy.jiraProjects),
     downloadsDir: engine.paths.downloadsDir,
     log: engine.log,
   };
@@ -63,10 +67,12 @@ export function listedTools(tools: readonly AnyTool[], policy: ToolPolicy) {
 export function createMcpServer(options: McpServerOptions): Server {
   const tools = options.tools ?? allTools;
   const byName = new Map(tools.map((tool) => [tool.name, tool]));
-  const policyNow = options.policy ?? (() => toolPolicyFrom(options.engine.env, options.engine.settings));
+  const policyNow =
+    options.policy ??
+    (() => ({ ...toolPolicyFrom(options.engine.env, options.engine.settings), products: new Set(PRODUCTS.filter((product) => options.engine.configured(product))) }));
   let context: { policy: ToolPolicy; value: ToolContext } | undefined;
   const contextFor = (policy: ToolPolicy) => {
-    if (!context || context.policy.confluenceSpaces?.join() !== policy.confluenceSpaces?.join()) context = { policy, value: createToolContext(options.engine, policy) };
+    if (!context || context.policy.confluenceSpaces?.join() !== policy.confluenceSpaces?.join() || context.policy.jiraProjects?.join() !== policy.jiraProjects?.join()) context = { policy, value: createToolContext(options.engine, policy) };
     return context.value;
   };
 
@@ -79,6 +85,7 @@ export function createMcpServer(options: McpServerOptions): Server {
     const tool = byName.get(name);
     const policy = policyNow();
     if (!tool || isSwitchedOff(tool, policy)) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown tool: ${name}`);
+    if (!isProductReady(tool, policy)) return errorResult(notSetUpSentence(tool));
     if (isWriteTool(tool) && !policy.writesEnabled) return errorResult(writesOffSentence(tool, policy));
     const parsed = tool.input.safeParse(request.params.arguments ?? {});
     if (!parsed.success) return errorResult(describeInvalidArguments(name, parsed.error));

@@ -11,7 +11,17 @@ export type Toolset =
   | 'confluence_comments'
   | 'confluence_labels'
   | 'confluence_attachments'
-  | 'confluence_users';
+  | 'confluence_users'
+  | 'jira_issues'
+  | 'jira_fields'
+  | 'jira_comments'
+  | 'jira_transitions'
+  | 'jira_projects'
+  | 'jira_agile'
+  | 'jira_links'
+  | 'jira_worklog'
+  | 'jira_attachments'
+  | 'jira_users';
 
 export interface ToolAnnotations {
   readOnlyHint: boolean;

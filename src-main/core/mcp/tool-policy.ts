@@ -2,6 +2,7 @@
 // toolsets and the Confluence space limit — from the environment (Tether's, ctk's and
 // mcp-atlassian's names) over the settings file.
 import type { Settings } from '../config/settings.ts';
+import type { Product } from '../../shared/status.ts';
 import { isWriteTool, type AnyTool } from './define-tool.ts';
 
 export interface ToolPolicy {
@@ -13,6 +14,10 @@ export interface ToolPolicy {
   toolsets?: ReadonlySet<string>;
   /** Confluence space keys the tools may touch; undefined = all. */
   confluenceSpaces?: readonly string[];
+  /** Jira project keys the tools may touch; undefined = all. */
+  jiraProjects?: readonly string[];
+  /** Products with a credential; the other product's tools are not listed. Undefined = list both. */
+  products?: ReadonlySet<Product>;
 }
 
 /** ctk's tool groups, as our toolsets. */
@@ -53,6 +58,7 @@ export function toolPolicyFrom(env: NodeJS.ProcessEnv, settings: Settings): Tool
   const enabledOnly = list(env.TETHER_ENABLED_TOOLS) ?? list(env.ENABLED_TOOLS);
   const toolsets = list(env.TETHER_TOOLSETS) ?? list(env.TOOLSETS) ?? settings.toolsets;
   const spaces = list(env.TETHER_CONFLUENCE_SPACES) ?? list(env.CONFLUENCE_SPACES_FILTER) ?? settings.confluenceSpaces;
+  const projects = list(env.TETHER_JIRA_PROJECTS) ?? list(env.JIRA_PROJECTS_FILTER) ?? settings.jiraProjects;
   return {
     writesEnabled: writes.on,
     writesSource: writes.source,
@@ -60,6 +66,7 @@ export function toolPolicyFrom(env: NodeJS.ProcessEnv, settings: Settings): Tool
     ...(enabledOnly ? { enabledOnly: new Set(enabledOnly) } : {}),
     ...(toolsets && !toolsets.includes('all') ? { toolsets: new Set(toolsets.map((t) => CTK_GROUPS[t] ?? t)) } : {}),
     ...(spaces && spaces.length > 0 ? { confluenceSpaces: spaces.map((s) => s.toUpperCase()) } : {}),
+    ...(projects && projects.length > 0 ? { jiraProjects: projects.map((p) => p.toUpperCase()) } : {}),
   };
 }
 
@@ -71,8 +78,23 @@ export function isSwitchedOff(tool: AnyTool, policy: ToolPolicy): boolean {
   return false;
 }
 
+export function productOf(tool: Pick<AnyTool, 'toolset'>): Product {
+  return tool.toolset.startsWith('jira_') ? 'jira' : 'confluence';
+}
+
+/** With at least one product set up, the tools of a product without a credential stay out of the list. */
+export function isProductReady(tool: AnyTool, policy: ToolPolicy): boolean {
+  return !policy.products || policy.products.size === 0 || policy.products.has(productOf(tool));
+}
+
 export function isListed(tool: AnyTool, policy: ToolPolicy): boolean {
-  return !isSwitchedOff(tool, policy) && (policy.writesEnabled || !isWriteTool(tool));
+  return !isSwitchedOff(tool, policy) && isProductReady(tool, policy) && (policy.writesEnabled || !isWriteTool(tool));
+}
+
+export function notSetUpSentence(tool: AnyTool): string {
+  const product = productOf(tool);
+  const name = product === 'jira' ? 'Jira' : 'Confluence';
+  return `${tool.name} needs ${name}, and Tether has no ${name} sign-in yet: run \`tether auth --product ${product}\` (or set ${product === 'jira' ? 'JIRA_URL and JIRA_API_TOKEN' : 'CONFLUENCE_URL and CONFLUENCE_API_TOKEN'}), then call it again.`;
 }
 
 export function writesOffSentence(tool: AnyTool, policy: ToolPolicy): string {
@@ -80,5 +102,5 @@ export function writesOffSentence(tool: AnyTool, policy: ToolPolicy): string {
     policy.writesSource === 'settings'
       ? 'turn on "Allow changes" in the Tether window, or start Tether with TETHER_ENABLE_WRITES=true'
       : `${policy.writesSource} turns them off here; set TETHER_ENABLE_WRITES=true (and remove ${policy.writesSource}) to allow them`;
-  return `${tool.name} changes Confluence, and Tether's changes are off (read-only by default): ${how}, then call it again.`;
+  return `${tool.name} changes ${productOf(tool) === 'jira' ? 'Jira' : 'Confluence'}, and Tether's changes are off (read-only by default): ${how}, then call it again.`;
 }

@@ -126,7 +126,7 @@ describe('switches from the environment', () => {
   });
 
   it('lists the argument schemas the build embedded exactly as the tools define them', async () => {
-    const mcp = await startTetherMcp(profile.env({ ...credentials(), TETHER_ENABLE_WRITES: 'true' }));
+    const mcp = await startTetherMcp(profile.env({ ...credentials(), JIRA_URL: sandbox.siteUrl, JIRA_USERNAME: sandbox.seed.alice.email, JIRA_API_TOKEN: sandbox.seed.alice.classicToken, TETHER_ENABLE_WRITES: 'true' }));
     try {
       const listed = (await mcp.client.listTools()).tools;
       expect(listed.map((t) => t.name)).toEqual(allTools.map((t) => t.name));

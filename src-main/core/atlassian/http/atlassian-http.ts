@@ -57,7 +57,7 @@ export class AtlassianHttp {
       return got.extend({
         agent: { http: new http.Agent({ keepAlive: true, proxyEnv: process.env }), https: new https.Agent({ keepAlive: true, proxyEnv: process.env }) },
         https: { rejectUnauthorized: this.connection.sslVerify, certificateAuthority: ca },
-        headers: { accept: 'application/json', 'user-agent': 'tether-mcp', ...this.settings.customHeaders, authorization: authorizationHeader(this.connection) },
+        headers: { accept: 'application/json', 'user-agent': 'tether-mcp', ...this.settings.customHeaders, ...(this.connection.tokenSource ? {} : { authorization: authorizationHeader(this.connection) }) },
         throwHttpErrors: false,
         followRedirect: true,
         retry: { limit: 0 },
@@ -65,6 +65,11 @@ export class AtlassianHttp {
       });
     });
     return this.got;
+  }
+
+  /** OAuth access tokens expire: each request asks for the current one (refreshed when due). */
+  private async tokenHeader(): Promise<Record<string, string>> {
+    return this.connection.tokenSource ? { authorization: `Bearer ${await this.connection.tokenSource()}` } : {};
   }
 
   /** Full URL of a path below the API base. `_links.next` values start with /wiki/… and join the same way. */
@@ -82,13 +87,14 @@ export class AtlassianHttp {
     const got = await this.client();
     for (let attempt = 0; ; attempt++) {
       await this.limiter.acquire();
+      const headers = { ...(await this.tokenHeader()), ...input.headers };
       let response: Response<string>;
       try {
         response = await got(url, {
           method,
           ...(input.json !== undefined ? { json: input.json } : {}),
           ...(input.body !== undefined ? { body: input.body } : {}),
-          ...(input.headers ? { headers: input.headers } : {}),
+          headers,
           responseType: 'text',
         });
       } catch (error) {
@@ -143,7 +149,7 @@ export class AtlassianHttp {
     const got = await this.client();
     await this.limiter.acquire();
     const url = this.url(path);
-    const stream = got.stream(url, { throwHttpErrors: false });
+    const stream = got.stream(url, { throwHttpErrors: false, headers: await this.tokenHeader() });
     const response = await new Promise<{ statusCode: number; headers: Record<string, string | string[] | undefined> }>((resolve, reject) => {
       stream.once('response', resolve);
       stream.once('error', (error: Error & { code?: string }) => reject(errorFromNetwork(new URL(url).host, error.code)));

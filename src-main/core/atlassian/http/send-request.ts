@@ -7,6 +7,8 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   headers?: Record<string, string>;
   json?: unknown;
+  /** An application/x-www-form-urlencoded body. */
+  form?: Record<string, string>;
   sslVerify?: boolean;
   timeoutMs?: number;
 }
@@ -26,6 +28,7 @@ export async function sendRequest(options: RequestOptions): Promise<RawResponse>
       method: options.method ?? 'GET',
       headers: { accept: 'application/json', 'user-agent': 'tether-mcp', ...options.headers },
       ...(options.json !== undefined ? { json: options.json } : {}),
+      ...(options.form !== undefined ? { form: options.form } : {}),
       throwHttpErrors: false,
       followRedirect: false,
       retry: { limit: 0 },

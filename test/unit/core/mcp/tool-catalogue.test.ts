@@ -26,17 +26,31 @@ const CONFLUENCE_CATALOGUE = [
   'confluence_get_current_user', 'confluence_search_user',
 ];
 
+// The Jira half of ../shared/reference/tools.md.
+const JIRA_CATALOGUE = [
+  'jira_get_issue', 'jira_search', 'jira_get_project_issues', 'jira_create_issue', 'jira_batch_create_issues', 'jira_update_issue', 'jira_assign_issue', 'jira_delete_issue', 'jira_batch_get_changelogs',
+  'jira_search_fields', 'jira_get_field_options',
+  'jira_add_comment', 'jira_edit_comment',
+  'jira_get_transitions', 'jira_transition_issue',
+  'jira_get_all_projects', 'jira_get_project_issue_types', 'jira_get_create_fields', 'jira_get_project_versions', 'jira_get_project_components', 'jira_create_version',
+  'jira_get_agile_boards', 'jira_get_board_issues', 'jira_get_sprints_from_board', 'jira_get_sprint_issues', 'jira_create_sprint', 'jira_update_sprint', 'jira_add_issues_to_sprint',
+  'jira_get_link_types', 'jira_create_issue_link', 'jira_link_to_epic', 'jira_create_remote_issue_link', 'jira_remove_issue_link',
+  'jira_get_worklog', 'jira_add_worklog',
+  'jira_download_attachments', 'jira_upload_attachment',
+  'jira_get_user_profile', 'jira_search_assignable_users', 'jira_get_issue_watchers', 'jira_add_watcher', 'jira_remove_watcher',
+];
+
 describe('tool catalogue', () => {
-  it('has the whole Confluence catalogue, each tool once', () => {
+  it('has the whole Confluence and Jira catalogue, each tool once', () => {
     const names = allTools.map((t) => t.name);
     expect(new Set(names).size).toBe(names.length);
-    expect([...names].sort()).toEqual(expect.arrayContaining([...CONFLUENCE_CATALOGUE].sort()));
+    expect([...names].sort()).toEqual([...CONFLUENCE_CATALOGUE, ...JIRA_CATALOGUE].sort());
   });
 
-  it('one tool per file, named after the tool', () => {
-    const dir = path.join(repoRoot, 'src-main/core/mcp/tools/confluence');
-    const files = readdirSync(dir).filter((f) => f.startsWith('confluence-')).map((f) => f.replace(/\.ts$/, '').replaceAll('-', '_'));
-    expect(files.sort()).toEqual(allTools.filter((t) => t.name.startsWith('confluence_')).map((t) => t.name).sort());
+  it.each(['confluence', 'jira'])('one %s tool per file, named after the tool', (product) => {
+    const dir = path.join(repoRoot, 'src-main/core/mcp/tools', product);
+    const files = readdirSync(dir).filter((f) => f.startsWith(`${product}-`)).map((f) => f.replace(/\.ts$/, '').replaceAll('-', '_'));
+    expect(files.sort()).toEqual(allTools.filter((t) => t.name.startsWith(`${product}_`)).map((t) => t.name).sort());
   });
 
   it.each(allTools.map((t) => [t.name, t] as const))('%s states its annotations explicitly', (_name, tool) => {
