@@ -83,3 +83,16 @@ export function indentLines(markdown: string, first: string, rest: string): stri
 export function infoValue(value: string): string {
   return /^[^\s"'`=]+$/.test(value) ? value : `"${value.replace(/[\\"]/g, '\\$&').replace(/\n/g, ' ')}"`;
 }
+
+/** A fence info string: a language, then `key=value` (or `key="quoted value"`) code macro options. */
+export function parseInfo(info: string): { language: string; params: [string, string][] } {
+  const words = Array.from(info.trim().matchAll(/([^\s=]+)(?:=("(?:\\.|[^"\\])*"|\S*))?/g));
+  let language = '';
+  const params: [string, string][] = [];
+  words.forEach((word, i) => {
+    const [, key = '', value] = word;
+    if (i === 0 && value === undefined) language = key;
+    else params.push([key, value === undefined ? 'true' : value.startsWith('"') ? value.slice(1, -1).replace(/\\(.)/g, '$1') : value]);
+  });
+  return { language, params };
+}

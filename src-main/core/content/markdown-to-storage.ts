@@ -6,6 +6,7 @@ import { splitEmoticons } from './emoticons.ts';
 import type { DateToken, StatusToken } from './inline-tokens.ts';
 import { parseHref, type UserRef } from './link-targets.ts';
 import { lexInline, lexMarkdown, type ConfluenceToken, type Token, type Tokens } from './markdown-lexer.ts';
+import { parseInfo } from './markdown-text.ts';
 import { splitPlaceholders, type Placeholder } from './placeholders.ts';
 import type { PreservedElement } from './preserved.ts';
 import { cdata, escapeXmlAttr, escapeXmlText, xmlElement } from './xml.ts';
@@ -432,15 +433,3 @@ function confluenceToken(value: StatusToken | DateToken): string {
   return `<ac:structured-macro ac:name="status" ac:schema-version="1">${colour}${parameter('title', value.title)}${subtle}</ac:structured-macro>`;
 }
 
-/** A fence info string: a language, then `key=value` (or `key="quoted value"`) code macro options. */
-export function parseInfo(info: string): { language: string; params: [string, string][] } {
-  const words = Array.from(info.trim().matchAll(/([^\s=]+)(?:=("(?:\\.|[^"\\])*"|\S*))?/g));
-  let language = '';
-  const params: [string, string][] = [];
-  words.forEach((word, i) => {
-    const [, key = '', value] = word;
-    if (i === 0 && value === undefined) language = key;
-    else params.push([key, value === undefined ? 'true' : value.startsWith('"') ? value.slice(1, -1).replace(/\\(.)/g, '$1') : value]);
-  });
-  return { language, params };
-}

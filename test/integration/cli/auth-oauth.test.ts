@@ -37,11 +37,11 @@ interface Running {
   done: Promise<{ code: number; stdout: string; stderr: string }>;
 }
 
-function startOAuth(profile: TetherProfile, args: string[], env: Record<string, string> = {}): Running {
-  const child = spawn(process.execPath, [tetherBin, 'auth', '--oauth', '--no-browser', '--client-id', sandbox.seed.oauth.cloud.clientId, '--client-secret-stdin', ...args], {
+function startOAuth(profile: TetherProfile, args: string[], env: Record<string, string> = {}, app: { clientId: string; clientSecret: string } = sandbox.seed.oauth.cloud): Running {
+  const child = spawn(process.execPath, [tetherBin, 'auth', '--oauth', '--no-browser', '--client-id', app.clientId, '--client-secret-stdin', ...args], {
     env: profile.env({ TETHER_ATLASSIAN_AUTH_URL: sandbox.authUrl, TETHER_ATLASSIAN_API_URL: sandbox.apiUrl, ...env }),
   });
-  child.stdin.end(sandbox.seed.oauth.cloud.clientSecret);
+  child.stdin.end(app.clientSecret);
   let stdout = '';
   let stderr = '';
   let gotUrl: (url: string) => void;
@@ -118,20 +118,9 @@ describe('signing in with OAuth', () => {
     const profile = await newProfile();
     const port = await freePort();
     sandbox.oauth.registerRedirectUri(`http://127.0.0.1:${port}/callback`, 'cloud');
-    const child = spawn(process.execPath, [tetherBin, 'auth', '--oauth', '--no-browser', '--client-id', sandbox.seed.oauth.cloud.clientId, '--client-secret-stdin', '--port', String(port), '--site', sandbox.cloudId], {
-      env: profile.env({ TETHER_ATLASSIAN_AUTH_URL: sandbox.authUrl, TETHER_ATLASSIAN_API_URL: sandbox.apiUrl }),
-    });
-    child.stdin.end('not-the-secret');
-    let stdout = '';
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const url = await new Promise<string>((resolve) => child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-      const found = /https?:\/\/\S+\/authorize\?\S+/.exec(stdout);
-      if (found) resolve(found[0]);
-    }));
-    await browse(url);
-    const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
+    const run = startOAuth(profile, ['--port', String(port), '--site', sandbox.cloudId], {}, { clientId: sandbox.seed.oauth.cloud.clientId, clientSecret: 'not-the-secret' });
+    await browse(await run.url);
+    const { code, stderr } = await run.done;
     expect(code).toBe(1);
     expect(stderr).toMatch(/the client secret is wrong/);
   });
@@ -239,21 +228,12 @@ describe('refreshing', () => {
     const profile = await newProfile();
     const port = await freePort();
     sandbox.oauth.registerRedirectUri(`http://127.0.0.1:${port}/callback`, 'dc');
-    const dc = sandbox.seed.oauth.dc;
-    const child = spawn(process.execPath, [tetherBin, 'auth', '--oauth', '--no-browser', '--client-id', dc.clientId, '--client-secret-stdin', '--port', String(port), '--site', `${sandbox.dcUrl}/jira`, '--product', 'jira'], { env: profile.env() });
-    child.stdin.end(dc.clientSecret);
-    let stdout = '';
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const url = await new Promise<string>((resolve) => child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-      const found = /https?:\/\/\S+\/authorize\?\S+/.exec(stdout);
-      if (found) resolve(found[0]);
-    }));
+    const run = startOAuth(profile, ['--port', String(port), '--site', `${sandbox.dcUrl}/jira`, '--product', 'jira'], {}, sandbox.seed.oauth.dc);
+    const url = await run.url;
     expect(new URL(url).searchParams.get('code_challenge_method')).toBe('S256');
     await browse(url);
-    const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
-    expect(code, stderr).toBe(0);
+    const result = await run.done;
+    expect(result.code, result.stderr).toBe(0);
     const mcp = await startTetherMcp(profile.env({ TETHER_RATE_LIMIT_PER_MINUTE: '0' }));
     try {
       const issue = await mcp.call('jira_get_issue', { issue_key: sandbox.seed.jira.keys.webhookBug, fields: 'summary,description' });

@@ -42,7 +42,7 @@ const KNOWN_MARKS: Record<string, readonly string[]> = {
 const EMPHASIS: Record<string, { delim: string; tag: string }> = { em: { delim: '*', tag: 'em' }, strong: { delim: '**', tag: 'strong' }, strike: { delim: '~~', tag: 's' } };
 /** Links whose destination would read back as something else (a mention, an attachment, a card). */
 const RESERVED_HREF = [MENTION_SCHEME, ATTACHMENT_SCHEME];
-export const ADF_STATUS_COLOURS: Record<string, StatusColour> = { neutral: 'grey', purple: 'purple', blue: 'blue', red: 'red', yellow: 'yellow', green: 'green' };
+const ADF_STATUS_COLOURS: Record<string, StatusColour> = { neutral: 'grey', purple: 'purple', blue: 'blue', red: 'red', yellow: 'yellow', green: 'green' };
 
 export function inlineToMarkdown(nodes: AdfNode[], writer: InlineWriter): string {
   const leaves = edgeSpaces(nodes)
@@ -107,7 +107,8 @@ function leaf(node: AdfNode, writer: InlineWriter): Leaf {
   const marks = node.marks ?? [];
   const kept = (): Leaf => ({ md: writer.keep(node), marks: [] });
   if (node.type === 'text') {
-    const text = node.text ?? '';
+    // a line break inside text is only white space to Markdown (and would end a heading or a row)
+    const text = (node.text ?? '').replace(/\r?\n/g, ' ');
     const supported = marks.every((m) => KNOWN_MARKS[m.type] && extraAttrs(m, KNOWN_MARKS[m.type]!).length === 0 && markSupported(m));
     if (!supported || extraAttrs(node, []).length > 0) return kept();
     const link = marks.some((m) => m.type === 'link');
@@ -177,7 +178,7 @@ function markSupported(mark: AdfMark): boolean {
 }
 
 /** A URL that `<…>` makes a link of, unchanged (an absolute URI without spaces or angle brackets). */
-export function isAutolink(url: string): boolean {
+function isAutolink(url: string): boolean {
   return /^[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>\p{Cc}]*$/u.test(url) && !/^mailto:/i.test(url);
 }
 

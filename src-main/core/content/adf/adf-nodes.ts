@@ -88,11 +88,6 @@ export function adfText(node: AdfNode): string {
   return TEXT_BLOCKS.has(node.type) || INLINE_TYPES.has(node.type) ? parts.join('') : parts.join(' ');
 }
 
-export function attrString(node: AdfNode, name: string): string | undefined {
-  const value = node.attrs?.[name];
-  return typeof value === 'string' ? value : undefined;
-}
-
 /** Attribute names other than `allowed` (and localId, which Markdown never carries). */
 export function extraAttrs(node: AdfNode | AdfMark, allowed: readonly string[]): string[] {
   return Object.keys(node.attrs ?? {}).filter((k) => k !== 'localId' && !allowed.includes(k));

@@ -195,7 +195,7 @@ function tokenNode(value: StatusToken | DateToken): AdfNode | undefined {
 }
 
 /** The text of inline tokens, for labels. */
-export function plainText(tokens: Token[]): string {
+function plainText(tokens: Token[]): string {
   return tokens
     .map((t): string => {
       if (t.type === 'escape') return (t as Tokens.Escape).text;

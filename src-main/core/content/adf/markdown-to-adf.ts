@@ -4,7 +4,7 @@
 // (version 1): whatever Markdown nests where ADF does not allow it is fitted (see adf-fit.ts).
 import { randomUUID } from 'node:crypto';
 import { lexInline, lexMarkdown, type Token, type Tokens } from '../markdown-lexer.ts';
-import { parseInfo } from '../markdown-to-storage.ts';
+import { parseInfo } from '../markdown-text.ts';
 import { splitPlaceholders, type Placeholder } from '../placeholders.ts';
 import { fitBlocks, type BlockContext } from './adf-fit.ts';
 import { PANEL_ALERTS, TEXT_BLOCKS, type AdfDoc, type AdfNode, type PreservedAdfNode } from './adf-nodes.ts';

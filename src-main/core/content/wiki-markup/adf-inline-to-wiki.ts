@@ -29,7 +29,9 @@ interface Leaf {
 
 const NESTED = ['strong', 'em', 'strike', 'underline', 'subsup', 'textColor', 'link'];
 
-export function inline(nodes: AdfNode[], mode: Mode): string {
+export function inline(given: AdfNode[], mode: Mode): string {
+  // a line break inside text would break the line (or the table row): it is a space
+  const nodes = given.map((n) => (n.type === 'text' && n.text?.includes('\n') ? { ...n, text: n.text.replace(/\r?\n/g, ' ') } : n));
   // the line roughly as Jira will scan it (formatting as its delimiters): it tells what touches a
   // character and whether a `*` would pair
   const layout = nodes.map((node, i) => {

@@ -267,6 +267,6 @@ function escaped(text: string, i: number): boolean {
   return count % 2 === 1;
 }
 
-export function unescapeWiki(text: string): string {
+function unescapeWiki(text: string): string {
   return text.replace(/\\(.)/g, (m, c: string) => (WIKI_ESCAPABLE.includes(c) ? c : m));
 }

@@ -29,11 +29,14 @@ export function mentionNode(target: string): AdfNode {
   return { type: 'mention', attrs: { id: account ? account[1]! : `username=${target}` } };
 }
 
-/** The `[~…]` target of a mention: a user name, a user key or an account id. */
+/** Atlassian account ids: 24 hex digits, or `557058:` and a UUID. */
+const ACCOUNT_ID = /^(?:[0-9a-f]{24}|\d+:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+/** The `[~…]` target of a mention: a user name, a user key, or an account id (a bare id that looks like one). */
 export function mentionTarget(id: string): string {
   if (id.startsWith('username=')) return id.slice(9);
   if (id.startsWith('userkey=')) return id.slice(8);
-  return `accountid:${id}`;
+  return ACCOUNT_ID.test(id) ? `accountid:${id}` : id;
 }
 
 export function statusToWiki(text: string, colour: string): string {

@@ -7,7 +7,7 @@
 //   <!-- wiki:end {panel} -->
 //
 // `%`, `>`, line breaks, backticks and the `-` of a `--` are %-encoded (a comment cannot hold `--`,
-// and marked pairs backticks even inside comments).
+// and marked pairs backticks even inside comments), and in a table row `|`.
 import type { AdfNode, PreservedAdfNode } from '../adf/adf-nodes.ts';
 import { WIKI_EXTENSION, wikiSource } from './wiki-nodes.ts';
 
@@ -18,8 +18,9 @@ export const WIKI_PLACEHOLDER_HELP =
 const TETHER = /(?<!\\)<!--\s*tether:(keep|begin|next|end)\s+(\d+)\b[\s\S]*?-->/g;
 const WIKI = /<!-- wiki(:begin|:end)? ([\s\S]*?) -->/g;
 
-function encode(source: string): string {
-  return source.replace(/[%>`\r\n]|-(?=-)/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+/** `inRow`: the comment sits in a table row, where a `|` would split the cell. */
+function encode(source: string, inRow = false): string {
+  return source.replace(inRow ? /[%>`|\r\n]|-(?=-)/g : /[%>`\r\n]|-(?=-)/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 function decode(payload: string): string {
@@ -29,11 +30,12 @@ function decode(payload: string): string {
 /** Replaces the placeholders of adfToMarkdown with comments that carry the wiki source. */
 export function embedPreserved(markdown: string, preserved: PreservedAdfNode[], write: (node: AdfNode) => string): string {
   const byId = new Map(preserved.map((p) => [p.id, p]));
-  return markdown.replace(TETHER, (whole, verb: string, id: string) => {
+  return markdown.replace(TETHER, (whole, verb: string, id: string, at: number) => {
     const element = byId.get(Number(id));
     if (!element) return whole;
     const source = wikiSource(element.node);
-    if (verb === 'keep' || !element.holes) return `<!-- wiki ${encode(write(element.node))} -->`;
+    const inRow = markdown[markdown.lastIndexOf('\n', at) + 1] === '|';
+    if (verb === 'keep' || !element.holes) return `<!-- wiki ${encode(write(element.node), inRow)} -->`;
     if (verb === 'begin' && source?.open !== undefined) return `<!-- wiki:begin ${encode(source.open)} -->`;
     if (verb === 'end' && source?.close !== undefined) return `<!-- wiki:end ${encode(source.close)} -->`;
     return ''; // a container that is not wiki source: its content stands on its own

@@ -165,6 +165,20 @@ describe('adfToMarkdown: edge cases', () => {
     expect(md(p({ type: 'date', attrs: { timestamp: '1741951234567' } }))).toBe('[DATE: 2025-03-14T11:20:34.567Z]\n');
   });
 
+  it('keeps a structure it cannot write whole, and preserves nothing twice', () => {
+    const tasks: AdfNode = {
+      type: 'taskList',
+      attrs: { localId: 'a' },
+      content: [
+        { type: 'taskItem', attrs: { localId: 'b', state: 'TODO' }, content: [{ type: 'inlineExtension', attrs: { extensionType: 'x', extensionKey: 'y' } }] },
+        { type: 'blockTaskItem', attrs: { localId: 'c', state: 'TODO' }, content: [{ type: 'paragraph' }] },
+      ],
+    };
+    const { markdown, preserved } = adfToMarkdown(doc(tasks));
+    expect(markdown).toBe('<!-- tether:keep 1 taskList -->\n');
+    expect(preserved).toEqual([{ id: 1, kind: 'taskList', node: tasks, block: true }]);
+  });
+
   it('keeps lists apart that Markdown would join', () => {
     const list = (type: string, text: string): AdfNode => ({ type, ...(type === 'orderedList' ? { attrs: { order: 1 } } : {}), content: [item(p(t(text)))] });
     expect(md(list('orderedList', 'a'), list('orderedList', 'b'), list('orderedList', 'c'))).toBe('1. a\n\n1) b\n\n1. c\n');

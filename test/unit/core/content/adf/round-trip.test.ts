@@ -106,7 +106,7 @@ function random(seed: number): () => number {
   };
 }
 
-const WORDS = ['foo', 'bar', '(x)', 'a.b', ' ', ' baz ', '*', '_', '~', 'x_y', '`', '[', ']', '!', '<', '>', '&', '&amp;', ':', ':smile:', 'http://x.io', '#', '1.', '-', '|', '\\', '"', "'", '2', 'é', '**', ')', '.', ',', 'a-b', 'www.x.io', 'a@b.co', '<br>', '$'];
+const WORDS = ['foo', 'bar', '(x)', 'a.b', ' ', ' baz ', '*', '_', '~', 'x_y', '`', '[', ']', '!', '<', '>', '&', '&amp;', ':', ':smile:', 'http://x.io', '#', '1.', '-', '|', '\\', '"', "'", '2', 'é', '**', ')', '.', ',', 'a-b', 'www.x.io', 'a@b.co', '<br>', '$', '\n'];
 const MARKS: AdfMark[] = [
   { type: 'strong' },
   { type: 'em' },

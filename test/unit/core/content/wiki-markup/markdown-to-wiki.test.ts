@@ -19,9 +19,11 @@ describe('markdownToWiki: the conventions back', () => {
   });
 
   it('writes links, mentions, emoji, cards, statuses and dates', () => {
-    expect(wiki('[docs](https://x.io/a), <https://x.io/b>, [https://x.io/c](https://x.io/c), [@John](mention:username=jsmith), [@Ann](mention:5b10), :check_mark: :tada: [STATUS: Done | green] [DATE: 2025-03-14]')).toBe(
-      '[docs|https://x.io/a], https://x.io/b, [https://x.io/c], [~jsmith], [~accountid:5b10], (/) :tada: {color:#36B37E}*[ DONE ]*{color} {{2025-03-14}}',
+    expect(wiki('[docs](https://x.io/a), <https://x.io/b>, [https://x.io/c](https://x.io/c), [@John](mention:username=jsmith), [@Ann](mention:5b10ac8d82e05b22cc7d4ef5), :check_mark: :tada: [STATUS: Done | green] [DATE: 2025-03-14]')).toBe(
+      '[docs|https://x.io/a], https://x.io/b, [https://x.io/c], [~jsmith], [~accountid:5b10ac8d82e05b22cc7d4ef5], (/) :tada: {color:#36B37E}*[ DONE ]*{color} {{2025-03-14}}',
     );
+    // a bare id is a user name unless it looks like an account id
+    expect(wiki('[@x](mention:jsmith) [@y](mention:557058:f1e2d3c4-b5a6-4789-8abc-def012345678)')).toBe('[~jsmith] [~accountid:557058:f1e2d3c4-b5a6-4789-8abc-def012345678]');
   });
 
   it('writes lists, nested and mixed, and task lists as Jira Cloud does', () => {

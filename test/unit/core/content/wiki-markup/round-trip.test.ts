@@ -55,7 +55,7 @@ function random(seed: number): () => number {
 
 // no backslashes (`\\` is a line break, `\*` an escape: wiki markup cannot write them as text), no
 // `:name:`, `:P`, `:D` (Jira reads them as emoticons, and they cannot be escaped), no URLs (Jira links them)
-const WORDS = ['foo', 'bar', '(x)', 'a.b', ' ', ' baz ', '*', '_', '~', 'x_y', '[', ']', '!', '{', '}', '&', '#', '-', '--', '+', '^', '?', '??', '|', '"', '2', 'é', '**', ')', '.', ',', 'a-b', 'x:y', ';', '(y)', ':)'];
+const WORDS = ['\n', 'foo', 'bar', '(x)', 'a.b', ' ', ' baz ', '*', '_', '~', 'x_y', '[', ']', '!', '{', '}', '&', '#', '-', '--', '+', '^', '?', '??', '|', '"', '2', 'é', '**', ')', '.', ',', 'a-b', 'x:y', ';', '(y)', ':)'];
 const MARKS: AdfMark[] = [
   { type: 'strong' },
   { type: 'em' },

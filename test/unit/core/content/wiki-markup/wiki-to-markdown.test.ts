@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { wikiToMarkdown } from '../../../../../src-main/core/content/wiki-markup/wiki-markdown.ts';
+import { markdownToWiki, wikiToMarkdown } from '../../../../../src-main/core/content/wiki-markup/wiki-markdown.ts';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../fixtures/content');
 const issue = readFileSync(path.join(fixtures, 'jira-issue.wiki'), 'utf8');
@@ -104,6 +104,12 @@ describe('wikiToMarkdown: the rules of Jira wiki markup', () => {
 
   it('keeps macros it does not know as their source, in comments that carry it', () => {
     expect(md('{toc}\n\nText {anchor:top} here\n\n{unknown}\nbody -- with a dash\n{unknown}')).toBe('<!-- wiki {toc} -->\n\nText <!-- wiki {anchor:top} --> here\n\n<!-- wiki {unknown}%0Abody %2D- with a dash%0A{unknown} -->\n');
+  });
+
+  it('keeps a macro in a table cell without letting its pipes split the cell', () => {
+    const markdown = md('|{status:colour=Green|title=OK}|b|');
+    expect(markdown).toBe('| | |\n|---|---|\n| <!-- wiki {status:colour=Green%7Ctitle=OK} --> | b |\n');
+    expect(markdownToWiki(markdown)).toBe('|{status:colour=Green|title=OK}|b|\n');
   });
 
   it('reads panels in the alert colours as alerts, and any other panel as editable content between markers', () => {
