@@ -15,6 +15,7 @@ Usage: tether <command> [options]
   logout    remove stored credentials
   mcp       serve Confluence to an AI client over stdio (what AI apps start)
   demo      run a sandbox Atlassian site on this computer and try Tether against it
+  export    add Tether to an AI app (Claude, Cursor, VS Code, …), or show its one-click link
 
 Run \`tether <command> --help\` for a command's options.`;
 
@@ -37,6 +38,11 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'demo') {
     const { demoCommand } = await import('./commands/demo.ts');
     return demoCommand(rest);
+  }
+  if (command === 'export') {
+    // Needs no credentials or settings: only the AI apps' files.
+    const { exportCommand } = await import('./commands/export.ts');
+    return exportCommand(rest);
   }
   const { Engine } = await import('../core/host/engine.ts');
   const engine = await Engine.open();
