@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The `tether` command: the same engine as the tray app, without a window.
+import { existsSync } from 'node:fs';
 import module from 'node:module';
 import { reportAndExit, UsageError } from './cli-error.ts';
 
@@ -10,10 +11,11 @@ const HELP = `Tether — Confluence and Jira for your AI assistant.
 
 Usage: tether <command> [options]
 
-  auth      sign in (API token, scoped token, or Server/DC personal access token)
+  auth      sign in (API token, scoped token, Server/DC personal access token, or --oauth)
   status    show the credentials in use (--json for scripts, --check to test them live)
   logout    remove stored credentials
-  mcp       serve Confluence to an AI client over stdio (what AI apps start)
+  mcp       serve Confluence and Jira to an AI client over stdio (what AI apps start)
+  serve     run the host without the tray app: AI apps' \`tether mcp\` join it (--http PORT adds HTTP)
   demo      run a sandbox Atlassian site on this computer and try Tether against it
   export    add Tether to an AI app (Claude, Cursor, VS Code, …), or show its one-click link
 
@@ -44,6 +46,16 @@ async function main(argv: string[]): Promise<number> {
     const { exportCommand } = await import('./commands/export.ts');
     return exportCommand(rest);
   }
+  if (command === 'mcp' && !rest.includes('--standalone') && !rest.includes('--help') && !rest.includes('-h')) {
+    // With a host running (tray app or `tether serve`), be a pure pipe to it: no engine, no credentials.
+    const { resolvePaths } = await import('../core/config/paths.ts');
+    const socketPath = resolvePaths().socketPath;
+    // No socket file, no host: skip loading the network stack (named pipes cannot be looked at, so Windows asks).
+    if (process.platform === 'win32' || existsSync(socketPath)) {
+      const { socketAnswers, bridgeStdioToSocket } = await import('../core/host/stdio-bridge.ts');
+      if (await socketAnswers(socketPath)) return bridgeStdioToSocket(socketPath, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+    }
+  }
   const { Engine } = await import('../core/host/engine.ts');
   const engine = await Engine.open();
   if (engine.settingsProblem) {
@@ -58,6 +70,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./commands/status.ts')).statusCommand(engine, rest);
     case 'mcp':
       return (await import('./commands/mcp.ts')).mcpCommand(engine, rest);
+    case 'serve':
+      return (await import('./commands/serve.ts')).serveCommand(engine, rest);
     case 'logout':
       return (await import('./commands/logout.ts')).logoutCommand(engine, rest);
     default:

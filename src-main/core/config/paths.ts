@@ -9,6 +9,8 @@ export interface TetherPaths {
   credentialsFile: string;
   logDir: string;
   downloadsDir: string;
+  /** Where the running host listens: a Unix socket in a 0700 folder, or a per-user Windows named pipe. */
+  socketPath: string;
 }
 
 export function platformConfigDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
@@ -26,5 +28,14 @@ export function resolvePaths(env: NodeJS.ProcessEnv = process.env): TetherPaths 
     credentialsFile: env.TETHER_CREDENTIALS_FILE ? path.resolve(env.TETHER_CREDENTIALS_FILE) : path.join(configDir, 'credentials.json'),
     logDir: path.join(configDir, 'logs'),
     downloadsDir: path.join(configDir, 'downloads'),
+    socketPath: env.TETHER_SOCKET ? path.resolve(env.TETHER_SOCKET) : socketPathFor(env, configDir),
   };
+}
+
+function socketPathFor(env: NodeJS.ProcessEnv, configDir: string, platform = process.platform): string {
+  if (platform === 'win32') return `\\\\.\\pipe\\tether-${(env.USERNAME || os.userInfo().username).replace(/[^\w.-]/g, '_')}`;
+  // Unix sockets have a short path limit (about 104 bytes): the runtime folder when there is one.
+  // A moved config folder (tests, portable installs) keeps its socket with it, so instances never meet.
+  const runtime = env.XDG_RUNTIME_DIR && !env.TETHER_CONFIG_DIR ? path.join(env.XDG_RUNTIME_DIR, 'tether') : path.join(configDir, 'run');
+  return path.join(runtime, 'tether.sock');
 }

@@ -34,6 +34,11 @@ export class CredentialVault {
     return this.settings;
   }
 
+  /** Settings read again from the file (another process or the window changed them). */
+  replaceSettings(settings: Settings): void {
+    this.settings = settings;
+  }
+
   store(kind: SecretStoreKind): SecretStore {
     return this.stores[kind];
   }

@@ -7,7 +7,7 @@ import { detectCredential, type AccountSummary } from '../auth/detect-credential
 import { cloudBaseUrl, parseSite, type SiteTarget } from '../auth/site-url.ts';
 import { gatewayUrl } from '../config/env.ts';
 import { resolvePaths, type TetherPaths } from '../config/paths.ts';
-import { loadSettings, type Settings, type SettingsProblem } from '../config/settings.ts';
+import { loadSettings, saveSettings, type Settings, type SettingsProblem } from '../config/settings.ts';
 import { cleanSecret } from '../credentials/clean-secret.ts';
 import type { CredentialLookup, CredentialRecord } from '../credentials/credential-record.ts';
 import { CredentialVault, type RemovedCredential } from '../credentials/credential-vault.ts';
@@ -89,6 +89,21 @@ export class Engine {
 
   get settings(): Settings {
     return this.vault.currentSettings;
+  }
+
+  /** Reads the settings file again; a file that became unreadable keeps the settings in use. */
+  async reloadSettings(): Promise<void> {
+    const { settings, problem } = await loadSettings(this.paths);
+    if (!problem) this.vault.replaceSettings(settings);
+  }
+
+  /** Changes switches (writes, tools, toolsets, limits) and saves them; connected clients are told by the host. */
+  async updateSettings(change: Partial<Omit<Settings, 'credentials' | 'version'>>): Promise<Settings> {
+    await this.reloadSettings();
+    const next = { ...this.settings, ...change } as Settings;
+    await saveSettings(this.paths, next);
+    this.vault.replaceSettings(next);
+    return next;
   }
 
   /** Logs to stderr and the log file in the config folder, redacted. */

@@ -20,7 +20,7 @@ import { SpaceGuard } from './space-guard.ts';
 // times per session, so the compile costs more than it saves (and it is most of a cold start).
 zodConfig({ jitless: true });
 
-const INSTRUCTIONS = `Tether connects you to the user's Confluence. Page bodies come as Markdown by default; long pages come in pieces — call again with the offset (or a section heading) that the answer names to read on. Comments in the form <!-- tether:keep N … --> stand for content Markdown cannot show (macros, layouts): leave them exactly where they are.`;
+const INSTRUCTIONS = `Tether connects you to the user's Confluence and Jira. Page bodies and issue text come as Markdown by default; long pages come in pieces — call again with the offset (or a section heading) that the answer names to read on. Comments in the form <!-- tether:keep N … --> stand for content Markdown cannot show (macros, layouts): leave them exactly where they are.`;
 
 export interface McpServerOptions {
   engine: Engine;
@@ -28,6 +28,16 @@ export interface McpServerOptions {
   tools?: readonly AnyTool[];
   /** Recomputed on every list and call, so a changed switch applies at once. */
   policy?: () => ToolPolicy;
+  /** Told of every tool call (for the window's activity list): never the arguments, which may hold secrets. */
+  onToolCall?: (call: ToolCallRecord) => void;
+}
+
+export interface ToolCallRecord {
+  at: string;
+  client: string;
+  tool: string;
+  outcome: 'ok' | 'refused' | 'failed';
+  ms: number;
 }
 
 type CallResult = { content: { type: 'text'; text: string }[]; isError?: boolean; structuredContent?: Record<string, unknown> };
@@ -90,15 +100,20 @@ export function createMcpServer(options: McpServerOptions): Server {
     const parsed = tool.input.safeParse(request.params.arguments ?? {});
     if (!parsed.success) return errorResult(describeInvalidArguments(name, parsed.error));
     const started = performance.now();
+    const record = (outcome: ToolCallRecord['outcome']) =>
+      options.onToolCall?.({ at: new Date().toISOString(), client: server.getClientVersion()?.name ?? 'unknown', tool: name, outcome, ms: Math.round(performance.now() - started) });
     try {
       const output = await tool.handler(parsed.data, contextFor(policy));
+      record('ok');
       options.engine.log.info(`tool ${name} ok in ${Math.round(performance.now() - started)} ms`);
       return { content: [{ type: 'text', text: output.text }], ...(output.data ? { structuredContent: output.data } : {}) };
     } catch (error) {
       if (isUserFacing(error)) {
+        record('refused');
         options.engine.log.info(`tool ${name} refused in ${Math.round(performance.now() - started)} ms: ${error.message}`);
         return errorResult(error.message);
       }
+      record('failed');
       options.engine.log.error(`tool ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       throw error;
     }

@@ -1,0 +1,34 @@
+// `tether serve`: the host without the tray app (servers, WSL, CI, tests). AI apps that start
+// `tether mcp` are piped to it, so they share one sign-in, one request budget and live switches.
+import { parseArgs } from 'node:util';
+import type { Engine } from '../../core/host/engine.ts';
+import { UsageError } from '../cli-error.ts';
+
+export const serveHelp = `Usage: tether serve [--http PORT]
+
+Runs Tether's host in this terminal until Ctrl-C. \`tether mcp\` (what AI apps start) joins it
+through a local socket that only you can open.
+
+  --http <port>   also serve MCP over HTTP on 127.0.0.1 (0 picks a free port); every request needs
+                  the bearer token Tether prints (kept in the keychain; TETHER_HTTP_TOKEN sets it)`;
+
+export async function serveCommand(engine: Engine, argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { http: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true });
+  if (values.help) {
+    process.stdout.write(`${serveHelp}\n`);
+    return 0;
+  }
+  const httpPort = values.http === undefined ? undefined : Number(values.http);
+  if (httpPort !== undefined && (!Number.isInteger(httpPort) || httpPort < 0 || httpPort > 65535)) throw new UsageError(`--http is "${values.http}": give a port number (0 picks a free one).`);
+  const { McpHost } = await import('../../core/host/mcp-host.ts');
+  const host = new McpHost(engine, TETHER_VERSION);
+  const socketPath = await host.listenOnSocket();
+  process.stdout.write(`Tether serves MCP on ${socketPath}\n`);
+  if (httpPort !== undefined) throw new UsageError('HTTP serving is not in this build yet.');
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await host.close();
+  return 0;
+}

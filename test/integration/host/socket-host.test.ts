@@ -1,0 +1,152 @@
+// One host, many clients: `tether serve` holds the engine; AI apps' `tether mcp` processes become
+// pipes to it (reading no credentials), see switches at once, and hear plainly when it goes away.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
+import { startTetherMcp, type TetherMcp } from '../../helpers/mcp-client.ts';
+import { newProfile, tetherBin, type TetherProfile } from '../../helpers/run-tether.ts';
+
+let sandbox: Sandbox;
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+
+const credentials = () => ({ CONFLUENCE_URL: sandbox.siteUrl, CONFLUENCE_EMAIL: sandbox.seed.alice.email, CONFLUENCE_API_TOKEN: sandbox.seed.alice.classicToken, TETHER_RATE_LIMIT_PER_MINUTE: '0' });
+
+async function startHost(profile: TetherProfile): Promise<{ child: ChildProcessWithoutNullStreams; socketPath: string; output: () => string }> {
+  const child = spawn(process.execPath, [tetherBin, 'serve'], { env: profile.env(credentials()) });
+  let output = '';
+  const socketPath = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (d: Buffer) => {
+      output += d.toString();
+      const found = /Tether serves MCP on (\S+)/.exec(output);
+      if (found) resolve(found[1]!);
+    });
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.once('exit', (code) => reject(new Error(`tether serve exited (${code}): ${output}`)));
+  });
+  return { child, socketPath, output: () => output };
+}
+
+const stopped = (child: ChildProcessWithoutNullStreams) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
+
+describe('tether serve and bridged clients', () => {
+  let profile: TetherProfile;
+  let host: Awaited<ReturnType<typeof startHost>>;
+  beforeAll(async () => {
+    profile = await newProfile();
+    host = await startHost(profile);
+  });
+  afterAll(async () => {
+    host.child.kill('SIGTERM');
+    await stopped(host.child);
+  });
+
+  it('listens on an owner-only socket in an owner-only folder', async () => {
+    expect(host.socketPath).toBe(path.join(profile.configDir, 'run', 'tether.sock'));
+    expect((await stat(path.dirname(host.socketPath))).mode & 0o777).toBe(0o700);
+    expect((await stat(host.socketPath)).mode & 0o777).toBe(0o600);
+  });
+
+  it('serves a bridged client that has no credentials of its own', async () => {
+    const mcp = await startTetherMcp(profile.env({}));
+    try {
+      const result = await mcp.call('confluence_get_space', { space_key: 'ENG' });
+      expect(result.isError, result.text).toBe(false);
+      expect(JSON.parse(result.text).key).toBe('ENG');
+    } finally {
+      await mcp.close();
+    }
+  });
+
+  it('tells every connected client at once when a switch changes in the settings file', async () => {
+    const clients = await Promise.all([1, 2, 3].map(() => startTetherMcp(profile.env({}))));
+    try {
+      const heard = clients.map(
+        (mcp) => new Promise<void>((resolve) => mcp.client.setNotificationHandler('notifications/tools/list_changed', () => resolve())),
+      );
+      for (const mcp of clients) expect((await mcp.client.listTools()).tools.map((t) => t.name)).not.toContain('confluence_create_page');
+      // What the window's "Allow changes" switch writes.
+      await writeFile(path.join(profile.configDir, 'settings.json'), JSON.stringify({ version: 1, credentials: {}, writesEnabled: true }), { mode: 0o600 });
+      await Promise.all(heard);
+      for (const mcp of clients) expect((await mcp.client.listTools()).tools.map((t) => t.name)).toContain('confluence_create_page');
+    } finally {
+      await Promise.all(clients.map((c) => c.close()));
+      await writeFile(path.join(profile.configDir, 'settings.json'), JSON.stringify({ version: 1, credentials: {} }), { mode: 0o600 });
+    }
+  });
+
+  it('20 bridged clients × 100 calls: nothing lost, no answer crossed', async () => {
+    const clients: TetherMcp[] = await Promise.all(Array.from({ length: 20 }, () => startTetherMcp(profile.env({}))));
+    const keys = [sandbox.seed.confluence.engSpaceKey, sandbox.seed.confluence.opsSpaceKey];
+    let answered = 0;
+    let crossed = 0;
+    let failed = 0;
+    try {
+      await Promise.all(
+        clients.map(async (mcp, c) => {
+          for (let batch = 0; batch < 10; batch++) {
+            await Promise.all(
+              Array.from({ length: 10 }, async (_, i) => {
+                const key = keys[(c + batch + i) % 2]!;
+                const result = await mcp.call('confluence_get_space', { space_key: key });
+                if (result.isError) failed++;
+                else if (JSON.parse(result.text).key !== key) crossed++;
+                else answered++;
+              }),
+            );
+          }
+        }),
+      );
+    } finally {
+      await Promise.all(clients.map((c) => c.close()));
+    }
+    console.log(`20 bridged clients × 100 calls through one host: ${answered} answered, ${failed} failed, ${crossed} crossed`);
+    expect({ answered, failed, crossed }).toEqual({ answered: 2000, failed: 0, crossed: 0 });
+  });
+});
+
+describe('when the host goes away', () => {
+  it('answers the open request with a clear error, and the next tether mcp runs on its own', async () => {
+    const profile = await newProfile();
+    const host = await startHost(profile);
+    const mcp = await startTetherMcp(profile.env(credentials()));
+    sandbox.faults.add({ path: '/wiki/api/v2/spaces', latencyMs: 3000, times: 1 });
+    const slow = mcp.call('confluence_list_spaces');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    host.child.kill('SIGKILL');
+    await expect(slow).rejects.toThrow(/Tether's host \(the tray app or `tether serve`\) stopped: restart Tether/);
+    await mcp.close().catch(() => undefined);
+    sandbox.faults.clear();
+
+    const alone = await startTetherMcp(profile.env(credentials()));
+    try {
+      const result = await alone.call('confluence_get_space', { space_key: 'ENG' });
+      expect(result.isError, result.text).toBe(false);
+    } finally {
+      await alone.close();
+    }
+  });
+});
+
+describe('a standalone tether mcp', () => {
+  it('watches the settings file and tells its client when a switch changes', async () => {
+    const profile = await newProfile();
+    const mcp = await startTetherMcp(profile.env(credentials()));
+    try {
+      const heard = new Promise<void>((resolve) => mcp.client.setNotificationHandler('notifications/tools/list_changed', () => resolve()));
+      expect((await mcp.client.listTools()).tools.map((t) => t.name)).not.toContain('confluence_delete_page');
+      await writeFile(path.join(profile.configDir, 'settings.json'), JSON.stringify({ version: 1, credentials: {}, writesEnabled: true }), { mode: 0o600 });
+      await heard;
+      expect((await mcp.client.listTools()).tools.map((t) => t.name)).toContain('confluence_delete_page');
+    } finally {
+      await mcp.close();
+    }
+  });
+});
