@@ -24,11 +24,20 @@ export async function serveCommand(engine: Engine, argv: string[]): Promise<numb
   const host = new McpHost(engine, TETHER_VERSION);
   const socketPath = await host.listenOnSocket();
   process.stdout.write(`Tether serves MCP on ${socketPath}\n`);
-  if (httpPort !== undefined) throw new UsageError('HTTP serving is not in this build yet.');
+  let http: { url: string; toolsChanged(): void | Promise<void>; close(): Promise<void> } | undefined;
+  if (httpPort !== undefined) {
+    const [{ serveMcpOverHttp }, { readOrCreateHttpToken }] = await Promise.all([import('../../core/host/http-transport.ts'), import('../../core/host/http-token.ts')]);
+    const token = await readOrCreateHttpToken(engine.env);
+    http = await serveMcpOverHttp({ engine, version: TETHER_VERSION, port: httpPort, token, createServer: () => host.newServer() });
+    const endpoint = http;
+    host.onToolsChanged(() => endpoint.toolsChanged());
+    process.stdout.write(`Tether serves MCP over HTTP at ${http.url} (every request needs Authorization: Bearer <token>; the token is in your keychain, or set it with TETHER_HTTP_TOKEN)\n`);
+  }
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  await http?.close();
   await host.close();
   return 0;
 }

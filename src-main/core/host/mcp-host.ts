@@ -18,6 +18,7 @@ export class McpHost {
   private readonly servers = new Set<Server>();
   private socketServer: net.Server | undefined;
   private stopWatching: (() => void) | undefined;
+  private readonly changeListeners = new Set<() => void | Promise<void>>();
 
   constructor(
     readonly engine: Engine,
@@ -80,6 +81,12 @@ export class McpHost {
 
   async notifyToolsChanged(): Promise<void> {
     await Promise.all([...this.servers].map((server) => server.sendToolListChanged().catch(() => undefined)));
+    for (const listener of this.changeListeners) await Promise.resolve(listener()).catch(() => undefined);
+  }
+
+  /** Other listeners of switch changes (the HTTP endpoint's stateless 2026 clients). */
+  onToolsChanged(listener: () => void | Promise<void>): void {
+    this.changeListeners.add(listener);
   }
 
   async close(): Promise<void> {

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
 import { startTetherMcp, type TetherMcp } from '../../helpers/mcp-client.ts';
@@ -18,20 +19,39 @@ afterAll(async () => {
 });
 
 const credentials = () => ({ CONFLUENCE_URL: sandbox.siteUrl, CONFLUENCE_EMAIL: sandbox.seed.alice.email, CONFLUENCE_API_TOKEN: sandbox.seed.alice.classicToken, TETHER_RATE_LIMIT_PER_MINUTE: '0' });
+const HTTP_TOKEN = 'test-http-token-3f9a1c7e5b2d4a6f8e0c';
 
-async function startHost(profile: TetherProfile): Promise<{ child: ChildProcessWithoutNullStreams; socketPath: string; output: () => string }> {
-  const child = spawn(process.execPath, [tetherBin, 'serve'], { env: profile.env(credentials()) });
+async function startHost(profile: TetherProfile): Promise<{ child: ChildProcessWithoutNullStreams; socketPath: string; httpUrl: string; output: () => string }> {
+  const child = spawn(process.execPath, [tetherBin, 'serve', '--http', '0'], { env: profile.env({ ...credentials(), TETHER_HTTP_TOKEN: HTTP_TOKEN }) });
   let output = '';
+  let httpUrl = '';
   const socketPath = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (d: Buffer) => {
       output += d.toString();
       const found = /Tether serves MCP on (\S+)/.exec(output);
-      if (found) resolve(found[1]!);
+      httpUrl = /over HTTP at (\S+)/.exec(output)?.[1] ?? '';
+      if (found && httpUrl) resolve(found[1]!);
     });
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     child.once('exit', (code) => reject(new Error(`tether serve exited (${code}): ${output}`)));
   });
-  return { child, socketPath, output: () => output };
+  return { child, socketPath, httpUrl, output: () => output };
+}
+
+/** An MCP client over Streamable HTTP with the host's bearer token. */
+async function httpClient(url: string): Promise<TetherMcp> {
+  const client = new Client({ name: 'tether-test-http', version: '1.0.0' });
+  await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers: { authorization: `Bearer ${HTTP_TOKEN}` } } }));
+  return {
+    client,
+    stderr: () => '',
+    async call(name, args = {}) {
+      const result = await client.callTool({ name, arguments: args });
+      const content = (result.content ?? []) as { type: string; text?: string }[];
+      return { isError: result.isError === true, text: content.map((c) => c.text ?? '').join('\n') };
+    },
+    close: () => client.close(),
+  };
 }
 
 const stopped = (child: ChildProcessWithoutNullStreams) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
@@ -82,8 +102,9 @@ describe('tether serve and bridged clients', () => {
     }
   });
 
-  it('20 bridged clients × 100 calls: nothing lost, no answer crossed', async () => {
-    const clients: TetherMcp[] = await Promise.all(Array.from({ length: 20 }, () => startTetherMcp(profile.env({}))));
+  it('20 clients (bridged stdio and HTTP) × 100 calls: nothing lost, no answer crossed', async () => {
+    const overHttp = (i: number) => i % 3 === 2;
+    const clients: TetherMcp[] = await Promise.all(Array.from({ length: 20 }, (_, i) => (overHttp(i) ? httpClient(host.httpUrl) : startTetherMcp(profile.env({})))));
     const keys = [sandbox.seed.confluence.engSpaceKey, sandbox.seed.confluence.opsSpaceKey];
     let answered = 0;
     let crossed = 0;
@@ -107,7 +128,7 @@ describe('tether serve and bridged clients', () => {
     } finally {
       await Promise.all(clients.map((c) => c.close()));
     }
-    console.log(`20 bridged clients × 100 calls through one host: ${answered} answered, ${failed} failed, ${crossed} crossed`);
+    console.log(`20 clients (${clients.filter((_, i) => overHttp(i)).length} over HTTP, the rest bridged) × 100 calls through one host: ${answered} answered, ${failed} failed, ${crossed} crossed`);
     expect({ answered, failed, crossed }).toEqual({ answered: 2000, failed: 0, crossed: 0 });
   });
 });

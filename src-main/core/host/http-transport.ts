@@ -1,0 +1,105 @@
+// MCP over Streamable HTTP on 127.0.0.1, for AI apps that speak HTTP rather than spawn `tether mcp`.
+// Every request passes the gate (Host, Origin, bearer token) before any MCP code runs. 2026-07-28
+// clients are served statelessly by the SDK's createMcpHandler; 2025-era clients get sessions.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+import { createMcpHandler, isLegacyRequest, type Server } from '@modelcontextprotocol/server';
+import { createMcpServer } from '../mcp/create-server.ts';
+import type { Engine } from './engine.ts';
+import { createGate } from './http/guard.ts';
+import { LegacySessions } from './http/legacy-sessions.ts';
+
+export const MCP_HTTP_PATH = '/mcp';
+
+export interface HttpTransportOptions {
+  engine: Engine;
+  version: string;
+  /** 0 picks a free port. */
+  port: number;
+  token: string;
+  /** Each MCP server made for a session or request, so the host can send it tools/list_changed. */
+  onServer?: (server: Server) => void;
+  onClose?: (server: Server) => void;
+  /** Makes each MCP server (the host passes its own, which feeds the activity log). */
+  createServer?: () => Server;
+}
+
+export interface HttpEndpoint {
+  url: string;
+  port: number;
+  /** Tells open 2026-07-28 subscriptions (subscriptions/listen) that the tool list changed. */
+  toolsChanged(): void;
+  close(): Promise<void>;
+}
+
+async function send(res: http.ServerResponse, response: Response): Promise<void> {
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  res.end(Buffer.from(await response.arrayBuffer()));
+}
+
+function listen(server: http.Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+export async function serveMcpOverHttp(options: HttpTransportOptions): Promise<HttpEndpoint> {
+  const { engine, version } = options;
+  const newServer = (): Server => {
+    const server = options.createServer?.() ?? createMcpServer({ engine, version });
+    const previous = server.onclose;
+    server.onclose = () => {
+      previous?.();
+      options.onClose?.(server);
+    };
+    options.onServer?.(server);
+    return server;
+  };
+  const onerror = (error: Error) => engine.log.warn(`mcp http: ${error.message}`);
+  // legacy: 'reject' because 2025-era traffic never reaches it: it goes to the sessions instead.
+  const modern = createMcpHandler(() => newServer(), { legacy: 'reject', onerror });
+  const legacy = new LegacySessions(newServer);
+  const route = toNodeHandler(
+    {
+      async fetch(request) {
+        if (new URL(request.url).pathname !== MCP_HTTP_PATH) return new Response('Not found', { status: 404 });
+        return (await isLegacyRequest(request)) ? legacy.handle(request) : modern.fetch(request);
+      },
+    },
+    { onerror },
+  );
+
+  const httpServer = http.createServer();
+  const port = await listen(httpServer, options.port);
+  // The gate needs the real port (the Host header must name it), known only once listening; the
+  // handler is attached in the same tick, before any connection can be served.
+  const gate = createGate(port, options.token);
+  httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    void (async () => {
+      const refused = await gate.check(req);
+      if (refused) return send(res, refused);
+      await route(req, res);
+    })().catch((error: unknown) => {
+      onerror(error instanceof Error ? error : new Error(String(error)));
+      if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
+    });
+  });
+
+  return {
+    url: `http://127.0.0.1:${port}${MCP_HTTP_PATH}`,
+    port,
+    toolsChanged: () => modern.notify.toolsChanged(),
+    async close() {
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await Promise.all([legacy.close(), modern.close()]);
+      httpServer.closeAllConnections();
+      await closed;
+    },
+  };
+}
