@@ -10,16 +10,21 @@ Runs Tether's host in this terminal until Ctrl-C. \`tether mcp\` (what AI apps s
 through a local socket that only you can open.
 
   --http <port>   also serve MCP over HTTP on 127.0.0.1 (0 picks a free port); every request needs
-                  the bearer token Tether prints (kept in the keychain; TETHER_HTTP_TOKEN sets it)`;
+                  the install's bearer token (kept in the keychain; TETHER_HTTP_TOKEN sets it)
+  --multi-user    with --http: each request brings its own Atlassian credential instead
+                  (Authorization: Bearer <OAuth token> + X-Atlassian-Cloud-Id, or Authorization:
+                  Token <personal access token>); Tether's own sign-in never serves them`;
 
 export async function serveCommand(engine: Engine, argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { http: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true });
+  const { values } = parseArgs({ args: argv, options: { http: { type: 'string' }, 'multi-user': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true });
   if (values.help) {
     process.stdout.write(`${serveHelp}\n`);
     return 0;
   }
   const httpPort = values.http === undefined ? undefined : Number(values.http);
   if (httpPort !== undefined && (!Number.isInteger(httpPort) || httpPort < 0 || httpPort > 65535)) throw new UsageError(`--http is "${values.http}": give a port number (0 picks a free one).`);
+  const multiUser = values['multi-user'] === true;
+  if (multiUser && httpPort === undefined) throw new UsageError('--multi-user serves HTTP requests: add --http <port>.');
   const { McpHost } = await import('../../core/host/mcp-host.ts');
   const host = new McpHost(engine, TETHER_VERSION);
   const socketPath = await host.listenOnSocket();
@@ -27,11 +32,15 @@ export async function serveCommand(engine: Engine, argv: string[]): Promise<numb
   let http: { url: string; toolsChanged(): void | Promise<void>; close(): Promise<void> } | undefined;
   if (httpPort !== undefined) {
     const [{ serveMcpOverHttp }, { readOrCreateHttpToken }] = await Promise.all([import('../../core/host/http-transport.ts'), import('../../core/host/http-token.ts')]);
-    const token = await readOrCreateHttpToken(engine.env);
-    http = await serveMcpOverHttp({ engine, version: TETHER_VERSION, port: httpPort, token, createServer: () => host.newServer() });
+    const token = multiUser ? '' : await readOrCreateHttpToken(engine.env);
+    http = await serveMcpOverHttp({ engine, version: TETHER_VERSION, port: httpPort, token, multiUser, createServer: () => host.newServer() });
     const endpoint = http;
     host.onToolsChanged(() => endpoint.toolsChanged());
-    process.stdout.write(`Tether serves MCP over HTTP at ${http.url} (every request needs Authorization: Bearer <token>; the token is in your keychain, or set it with TETHER_HTTP_TOKEN)\n`);
+    process.stdout.write(
+      multiUser
+        ? `Tether serves MCP over HTTP at ${http.url} for many users: each request brings its own Atlassian credential\n`
+        : `Tether serves MCP over HTTP at ${http.url} (every request needs Authorization: Bearer <token>; the token is in your keychain, or set it with TETHER_HTTP_TOKEN)\n`,
+    );
   }
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

@@ -30,6 +30,8 @@ export interface EngineOptions {
   paths?: TetherPaths;
   /** Replace a store (only for tests of failure paths; the real keychain is the default). */
   stores?: Partial<Record<SecretStoreKind, SecretStore>>;
+  /** false: only credentials from `env` count (a multi-user request's engine never falls back to the host's own). */
+  storedCredentials?: boolean;
 }
 
 export interface LoginInput {
@@ -73,7 +75,10 @@ export class Engine {
   private limiter: RateLimiter | undefined;
   private logger: Logger | undefined;
 
-  private constructor(env: NodeJS.ProcessEnv, paths: TetherPaths, settings: Settings, problem: SettingsProblem | undefined, stores: EngineOptions['stores']) {
+  private readonly storedCredentials: boolean;
+
+  private constructor(env: NodeJS.ProcessEnv, paths: TetherPaths, settings: Settings, problem: SettingsProblem | undefined, stores: EngineOptions['stores'], storedCredentials = true) {
+    this.storedCredentials = storedCredentials;
     this.env = env;
     this.paths = paths;
     this.settingsProblem = problem;
@@ -84,7 +89,7 @@ export class Engine {
     const env = options.env ?? process.env;
     const paths = options.paths ?? resolvePaths(env);
     const { settings, problem } = await loadSettings(paths);
-    return new Engine(env, paths, settings, problem, options.stores);
+    return new Engine(env, paths, settings, problem, options.stores, options.storedCredentials);
   }
 
   get settings(): Settings {
@@ -140,14 +145,14 @@ export class Engine {
 
   /** Whether a credential is set up for a product (environment or stored), without touching the keychain. */
   configured(product: Product): boolean {
-    return envCredential(product, this.env).state !== 'none' || broughtToken(this.env) !== undefined || this.settings.credentials[product] !== undefined;
+    return envCredential(product, this.env).state !== 'none' || broughtToken(this.env) !== undefined || (this.storedCredentials && this.settings.credentials[product] !== undefined);
   }
 
   /** Environment first (Tether's, ctk's and mcp-atlassian's names), then what `tether auth` stored. */
   async lookup(product: Product): Promise<CredentialLookup> {
     let fromEnv = envCredential(product, this.env);
     if (fromEnv.state === 'none') fromEnv = broughtOAuthCredential(product, this.env);
-    const found = fromEnv.state === 'none' ? await this.vault.lookup(product) : fromEnv;
+    const found = fromEnv.state === 'none' && this.storedCredentials ? await this.vault.lookup(product) : fromEnv;
     if (found.state === 'ready') registerSecret(found.record.secret);
     if (found.state === 'ready' && found.record.tokenType === 'oauth') {
       const grant = parseGrant(found.record.secret);

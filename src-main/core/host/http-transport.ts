@@ -1,6 +1,7 @@
 // MCP over Streamable HTTP on 127.0.0.1, for AI apps that speak HTTP rather than spawn `tether mcp`.
 // Every request passes the gate (Host, Origin, bearer token) before any MCP code runs. 2026-07-28
 // clients are served statelessly by the SDK's createMcpHandler; 2025-era clients get sessions.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { toNodeHandler } from '@modelcontextprotocol/node';
@@ -8,6 +9,7 @@ import { createMcpHandler, isLegacyRequest, type Server } from '@modelcontextpro
 import { createMcpServer } from '../mcp/create-server.ts';
 import type { Engine } from './engine.ts';
 import { createGate } from './http/guard.ts';
+import { credentialKey, userCredentialFrom, UserEngines } from './http/user-credentials.ts';
 import { LegacySessions } from './http/legacy-sessions.ts';
 
 export const MCP_HTTP_PATH = '/mcp';
@@ -23,6 +25,8 @@ export interface HttpTransportOptions {
   onClose?: (server: Server) => void;
   /** Makes each MCP server (the host passes its own, which feeds the activity log). */
   createServer?: () => Server;
+  /** Multi-user mode: no install token; each request's own Atlassian credential (see http/user-credentials.ts). */
+  multiUser?: boolean;
 }
 
 export interface HttpEndpoint {
@@ -50,8 +54,12 @@ function listen(server: http.Server, port: number): Promise<number> {
 
 export async function serveMcpOverHttp(options: HttpTransportOptions): Promise<HttpEndpoint> {
   const { engine, version } = options;
+  const users = options.multiUser ? new UserEngines(engine) : undefined;
+  // The request being served, so the server factory (called by the SDK) knows whose engine to use.
+  const current = new AsyncLocalStorage<{ engine: Engine; owner: string }>();
   const newServer = (): Server => {
-    const server = options.createServer?.() ?? createMcpServer({ engine, version });
+    const user = current.getStore();
+    const server = user ? createMcpServer({ engine: user.engine, version }) : (options.createServer?.() ?? createMcpServer({ engine, version }));
     const previous = server.onclose;
     server.onclose = () => {
       previous?.();
@@ -68,7 +76,7 @@ export async function serveMcpOverHttp(options: HttpTransportOptions): Promise<H
     {
       async fetch(request) {
         if (new URL(request.url).pathname !== MCP_HTTP_PATH) return new Response('Not found', { status: 404 });
-        return (await isLegacyRequest(request)) ? legacy.handle(request) : modern.fetch(request);
+        return (await isLegacyRequest(request)) ? legacy.handle(request, current.getStore()?.owner) : modern.fetch(request);
       },
     },
     { onerror },
@@ -78,11 +86,13 @@ export async function serveMcpOverHttp(options: HttpTransportOptions): Promise<H
   const port = await listen(httpServer, options.port);
   // The gate needs the real port (the Host header must name it), known only once listening; the
   // handler is attached in the same tick, before any connection can be served.
-  const gate = createGate(port, options.token);
+  const gate = createGate(port, options.multiUser ? undefined : options.token);
   httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     void (async () => {
       const refused = await gate.check(req);
       if (refused) return send(res, refused);
+      const credential = users ? userCredentialFrom(req.headers) : undefined;
+      if (users && credential) return current.run({ engine: await users.for(credential), owner: credentialKey(credential) }, () => route(req, res));
       await route(req, res);
     })().catch((error: unknown) => {
       onerror(error instanceof Error ? error : new Error(String(error)));

@@ -4,6 +4,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { hostHeaderValidationResponse, localhostAllowedOrigins, OAuthError, OAuthErrorCode, originValidationResponse, requireBearerAuth, validateHostHeader } from '@modelcontextprotocol/server';
+import { userCredentialFrom } from './user-credentials.ts';
 
 const LOCAL_HOSTNAMES = ['127.0.0.1', 'localhost'];
 
@@ -41,11 +42,12 @@ export interface Gate {
   check(req: IncomingMessage): Promise<Response | undefined>;
 }
 
-export function createGate(port: number, token: string): Gate {
+/** `token` undefined: multi-user mode, where each request brings its own Atlassian credential instead. */
+export function createGate(port: number, token: string | undefined): Gate {
   const bearer = requireBearerAuth({
     verifier: {
       async verifyAccessToken(given) {
-        if (!tokensMatch(given, token)) throw new OAuthError(OAuthErrorCode.InvalidToken, 'The bearer token is not valid.');
+        if (token === undefined || !tokensMatch(given, token)) throw new OAuthError(OAuthErrorCode.InvalidToken, 'The bearer token is not valid.');
         // The SDK refuses tokens without an expiry; this one lives as long as the install.
         return { token: given, clientId: 'tether-local', scopes: [], expiresAt: Math.floor(Date.now() / 1000) + 3600 };
       },
@@ -57,6 +59,14 @@ export function createGate(port: number, token: string): Gate {
         const request = headersOnly(req, port);
         const refused = hostResponse(request, port) ?? originValidationResponse(request, localhostAllowedOrigins());
         if (refused) return refused;
+        if (token === undefined) {
+          return userCredentialFrom(request.headers)
+            ? undefined
+            : new Response(JSON.stringify({ error: 'invalid_token', error_description: 'Multi-user mode: send Authorization: Bearer <Atlassian OAuth token> with X-Atlassian-Cloud-Id, or Authorization: Token <personal access token>.' }), {
+                status: 401,
+                headers: { 'content-type': 'application/json', 'www-authenticate': 'Bearer realm="tether", error="invalid_token"' },
+              });
+        }
         const auth = await bearer(request);
         return auth instanceof Response ? auth : undefined;
       } catch {

@@ -21,7 +21,7 @@ async function opensSession(request: Request): Promise<boolean> {
 }
 
 export class LegacySessions {
-  private readonly sessions = new Map<string, { transport: WebStandardStreamableHTTPServerTransport; server: Server }>();
+  private readonly sessions = new Map<string, { transport: WebStandardStreamableHTTPServerTransport; server: Server; owner: string | undefined }>();
 
   constructor(private readonly newServer: () => Server) {}
 
@@ -29,23 +29,25 @@ export class LegacySessions {
     return this.sessions.size;
   }
 
-  async handle(request: Request): Promise<Response> {
+  /** `owner` (multi-user mode): whose credential the request carries; a session serves only its opener. */
+  async handle(request: Request, owner?: string): Promise<Response> {
     const id = request.headers.get('mcp-session-id');
     if (id) {
       const session = this.sessions.get(id);
+      if (session && session.owner !== owner) return jsonRpcError(403, 'This session belongs to another credential.');
       // 404 tells a 2025-era client that its session is gone and it should initialize again.
       return session ? session.transport.handleRequest(request) : jsonRpcError(404, 'Session not found: initialize a new session.');
     }
     if (!(await opensSession(request))) return jsonRpcError(400, 'Bad Request: no Mcp-Session-Id; send initialize first.');
     if (this.sessions.size >= MAX_SESSIONS) return jsonRpcError(503, 'Too many open MCP sessions: close one (DELETE) and try again.');
-    return this.open(request);
+    return this.open(request, owner);
   }
 
-  private async open(request: Request): Promise<Response> {
+  private async open(request: Request, owner: string | undefined): Promise<Response> {
     const server = this.newServer();
     const transport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
-      onsessioninitialized: (sessionId) => void this.sessions.set(sessionId, { transport, server }),
+      onsessioninitialized: (sessionId) => void this.sessions.set(sessionId, { transport, server, owner }),
       onsessionclosed: (sessionId) => void this.sessions.delete(sessionId),
     });
     const previous = server.onclose;
