@@ -48,5 +48,6 @@ export async function serveCommand(engine: Engine, argv: string[]): Promise<numb
   });
   await http?.close();
   await host.close();
+  process.stdout.write(`Served ${host.activity.total} tool calls; ${engine.rateLimiter().granted} Atlassian requests went through one request budget.\n`);
   return 0;
 }

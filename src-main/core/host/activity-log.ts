@@ -7,7 +7,13 @@ export class ActivityLog {
 
   constructor(private readonly size = 200) {}
 
+  /** Every call since the host started, not only the ones still listed. */
+  total = 0;
+  readonly clients = new Set<string>();
+
   add(entry: ToolCallRecord): void {
+    this.total += 1;
+    this.clients.add(entry.client);
     this.entries.push(entry);
     if (this.entries.length > this.size) this.entries.splice(0, this.entries.length - this.size);
   }

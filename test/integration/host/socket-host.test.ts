@@ -22,7 +22,8 @@ const credentials = () => ({ CONFLUENCE_URL: sandbox.siteUrl, CONFLUENCE_EMAIL: 
 const HTTP_TOKEN = 'test-http-token-3f9a1c7e5b2d4a6f8e0c';
 
 async function startHost(profile: TetherProfile): Promise<{ child: ChildProcessWithoutNullStreams; socketPath: string; httpUrl: string; output: () => string }> {
-  const child = spawn(process.execPath, [tetherBin, 'serve', '--http', '0'], { env: profile.env({ ...credentials(), TETHER_HTTP_TOKEN: HTTP_TOKEN }) });
+  // The token type is given, so the host makes no sign-in probe: every request it sends is a tool's.
+  const child = spawn(process.execPath, [tetherBin, 'serve', '--http', '0'], { env: profile.env({ ...credentials(), CONFLUENCE_TOKEN_TYPE: 'classic', TETHER_HTTP_TOKEN: HTTP_TOKEN }) });
   let output = '';
   let httpUrl = '';
   const socketPath = await new Promise<string>((resolve, reject) => {
@@ -59,13 +60,21 @@ const stopped = (child: ChildProcessWithoutNullStreams) => new Promise<void>((re
 describe('tether serve and bridged clients', () => {
   let profile: TetherProfile;
   let host: Awaited<ReturnType<typeof startHost>>;
+  let exchangesBefore = 0;
   beforeAll(async () => {
     profile = await newProfile();
+    exchangesBefore = sandbox.exchanges.length;
     host = await startHost(profile);
   });
   afterAll(async () => {
     host.child.kill('SIGTERM');
     await stopped(host.child);
+    // Every client's calls were served by the host and spent its one budget: all Atlassian requests of
+    // this host (the sandbox saw them) are the ones its single rate limiter let through.
+    const summary = /Served (\d+) tool calls; (\d+) Atlassian requests went through one request budget/.exec(host.output());
+    console.log(`host summary: ${summary?.[0]}; sandbox saw ${sandbox.exchanges.length - exchangesBefore} requests from it`);
+    expect(Number(summary?.[1])).toBeGreaterThanOrEqual(2000);
+    expect(Number(summary?.[2])).toBe(sandbox.exchanges.length - exchangesBefore);
   });
 
   it('listens on an owner-only socket in an owner-only folder', async () => {

@@ -52,7 +52,11 @@ export class RateLimiter {
   }
 
   /** Resolves when the request may go; rejects when the wait would be too long. */
+  /** Requests that went through this budget (with it off too): one count per engine, for the host's summary. */
+  granted = 0;
+
   acquire(): Promise<void> {
+    this.granted += 1;
     if (!this.enabled) return Promise.resolve();
     this.refill();
     if (this.queue.length === 0 && this.tokens >= 1) {
