@@ -68,6 +68,9 @@ export async function demoCommand(argv: string[]): Promise<number> {
     lines.push('Or store a credential the way a user would (saved in your keychain until `tether logout`):', '');
     lines.push(`  export TETHER_ATLASSIAN_API_URL=${sandbox.apiUrl}`);
     lines.push(`  echo ${alice.scopedToken} | ${tether} auth --site ${sandbox.siteUrl} --email ${alice.email} --token-stdin`, '');
+    lines.push('Or sign in with OAuth through the browser (the sandbox plays auth.atlassian.com; approve on its page):', '');
+    lines.push(`  export TETHER_ATLASSIAN_AUTH_URL=${sandbox.authUrl} TETHER_ATLASSIAN_API_URL=${sandbox.apiUrl}`);
+    lines.push(`  echo ${sandbox.seed.oauth.cloud.clientSecret} | ${tether} auth --oauth --client-id ${sandbox.seed.oauth.cloud.clientId} --client-secret-stdin --site ${sandbox.cloudId}`, '');
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     await rm(scratch, { recursive: true, force: true });
