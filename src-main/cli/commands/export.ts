@@ -1,6 +1,7 @@
 // `tether export`: add Tether to an AI app's MCP configuration (or show the entry, the one-click link,
 // or take it out again). The entry runs this very CLI by absolute path, with no secret in it.
 import { realpathSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { clientReport, previewWrite, removeEntry, writeEntry, type ClientReport } from '../../core/export/client-export.ts';
 import { CLIENTS, findClient } from '../../core/export/clients/index.ts';
@@ -21,6 +22,7 @@ Adds Tether to an AI app, so the app starts \`tether mcp\` by itself. Clients: $
   --write    add Tether to the client's file, or update an outdated entry (a backup is kept next to it)
   --remove   take Tether's entry out again
   --link     print the client's one-click install link, or the command to paste into a terminal
+  --bundle <file.mcpb>   claude-desktop only: write an MCP Bundle that Claude Desktop installs on double-click
 The entry holds no password or token: \`tether mcp\` finds your credentials itself.`;
 
 const STATE_WORDS: Record<ExportState, string> = { 'not-installed': 'not installed', 'not-added': 'not added', added: 'added', outdated: 'outdated — run --write' };
@@ -29,7 +31,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { list: { type: 'boolean' }, print: { type: 'boolean' }, write: { type: 'boolean' }, remove: { type: 'boolean' }, link: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: { list: { type: 'boolean' }, print: { type: 'boolean' }, write: { type: 'boolean' }, remove: { type: 'boolean' }, link: { type: 'boolean' }, bundle: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     strict: true,
   });
   if (values.help) {
@@ -48,6 +50,14 @@ export async function exportCommand(argv: string[]): Promise<number> {
   if (extra.length > 0) throw new UsageError(`One client at a time: "${extra.join(' ')}" is extra.`);
   const client = findClient(name);
   if (!client) throw new UsageError(`"${name}" is not a client Tether knows: use one of ${ids}.`);
+  if (values.bundle !== undefined) {
+    if (client.id !== 'claude-desktop') throw new UsageError('--bundle makes an MCP Bundle for Claude Desktop: use it with claude-desktop.');
+    const { writeBundle } = await import('../../core/export/mcpb-bundle.ts');
+    const file = path.resolve(values.bundle.endsWith('.mcpb') ? values.bundle : `${values.bundle}.mcpb`);
+    await writeBundle(file, launch, TETHER_VERSION);
+    process.stdout.write(`Wrote ${file}: double-click it (or drag it onto Claude Desktop's Settings → Extensions) to add Tether.\n`);
+    return 0;
+  }
   const actions = (['print', 'write', 'remove', 'link'] as const).filter((a) => values[a]);
   if (actions.length > 1) throw new UsageError(`Choose one of --${actions.join(', --')}.`);
   try {
