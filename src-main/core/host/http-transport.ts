@@ -3,7 +3,6 @@
 // clients are served statelessly by the SDK's createMcpHandler; 2025-era clients get sessions.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { toNodeHandler } from '@modelcontextprotocol/node';
 import { createMcpHandler, isLegacyRequest, type Server } from '@modelcontextprotocol/server';
 import { createMcpServer } from '../mcp/create-server.ts';
@@ -11,6 +10,7 @@ import type { Engine } from './engine.ts';
 import { createGate } from './http/guard.ts';
 import { credentialKey, userCredentialFrom, UserEngines } from './http/user-credentials.ts';
 import { LegacySessions } from './http/legacy-sessions.ts';
+import { listenOnLoopback } from '../net/listen-loopback.ts';
 
 export const MCP_HTTP_PATH = '/mcp';
 
@@ -42,15 +42,6 @@ async function send(res: http.ServerResponse, response: Response): Promise<void>
   res.end(Buffer.from(await response.arrayBuffer()));
 }
 
-function listen(server: http.Server, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
 
 export async function serveMcpOverHttp(options: HttpTransportOptions): Promise<HttpEndpoint> {
   const { engine, version } = options;
@@ -83,7 +74,7 @@ export async function serveMcpOverHttp(options: HttpTransportOptions): Promise<H
   );
 
   const httpServer = http.createServer();
-  const port = await listen(httpServer, options.port);
+  const port = await listenOnLoopback(httpServer, options.port);
   // The gate needs the real port (the Host header must name it), known only once listening; the
   // handler is attached in the same tick, before any connection can be served.
   const gate = createGate(port, options.multiUser ? undefined : options.token);

@@ -4,11 +4,11 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import net from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
+import { freePort } from '../../helpers/free-port.ts';
 import { newProfile, repoRoot, runTether, tetherBin } from '../../helpers/run-tether.ts';
 
 const CHROMIUM = process.env.TETHER_CHROMIUM ?? '/usr/bin/chromium';
@@ -28,15 +28,6 @@ afterAll(async () => {
   await sandbox?.close();
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('OAuth sign-in in a real browser', () => {
   it('goes from the printed address through the consent page to "Tether is connected"', async () => {

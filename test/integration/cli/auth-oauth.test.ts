@@ -7,6 +7,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
 import { startTetherMcp } from '../../helpers/mcp-client.ts';
+import { freePort } from '../../helpers/free-port.ts';
 import { newProfile, runTether, tetherBin, type TetherProfile } from '../../helpers/run-tether.ts';
 import { secretToolSearch } from '../../helpers/secret-tool.ts';
 import { cloudLogin, consent } from '../sandbox/oauth-harness.ts';
@@ -20,15 +21,6 @@ afterAll(async () => {
   await sandbox.close();
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface Running {
   child: ChildProcessWithoutNullStreams;

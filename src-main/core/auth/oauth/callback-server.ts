@@ -2,8 +2,8 @@
 // the browser back with a code (or a refusal), checks `state`, answers with a page the user can
 // close, and shuts down. When the wanted port is taken, another is used and the caller is told.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { AtlassianError } from '../../atlassian/http/atlassian-error.ts';
+import { listenOnLoopback } from '../../net/listen-loopback.ts';
 
 export interface CallbackResult {
   code: string;
@@ -27,15 +27,6 @@ export interface CallbackServer {
 const page = (title: string, text: string) =>
   `<!doctype html><meta charset="utf-8"><title>${title}</title><body style="font-family:system-ui;margin:4rem auto;max-width:32rem"><h1>${title}</h1><p>${text}</p></body>`;
 
-function listen(server: http.Server, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
 
 export async function startCallbackServer(options: { port: number; path?: string; host?: 'localhost' | '127.0.0.1' }): Promise<CallbackServer> {
   const callbackPath = options.path ?? '/callback';
@@ -58,11 +49,11 @@ export async function startCallbackServer(options: { port: number; path?: string
   let port: number;
   let portTaken: number | undefined;
   try {
-    port = await listen(server, options.port);
+    port = await listenOnLoopback(server, options.port);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
     portTaken = options.port;
-    port = await listen(server, 0);
+    port = await listenOnLoopback(server, 0);
   }
   const redirectUri = `http://${options.host ?? '127.0.0.1'}:${port}${callbackPath}`;
   return {
