@@ -4,6 +4,7 @@ import { app } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Engine } from '../core/host/engine.ts';
+import { McpHost } from '../core/host/mcp-host.ts';
 import { createBridgeHandlers } from './ipc/bridge-handlers.ts';
 import { registerBridgeHandlers } from './ipc/register-bridge-handlers.ts';
 import { createTray } from './tray.ts';
@@ -22,7 +23,9 @@ if (!app.requestSingleInstanceLock()) {
   await app.whenReady();
   const engine = await Engine.open();
   const indexHtml = path.join(here, '..', 'renderer', 'index.html');
-  registerBridgeHandlers(createBridgeHandlers(engine), pathToFileURL(indexHtml).href, (channel, error) =>
+  // The window's switches reach connected MCP clients through the host (tools/list_changed).
+  const host = new McpHost(engine, TETHER_VERSION);
+  registerBridgeHandlers(createBridgeHandlers(host), pathToFileURL(indexHtml).href, (channel, error) =>
     engine.log.error(`bridge ${channel}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   );
   const window = createWindowController({ preload: path.join(here, 'preload.cjs'), indexHtml });

@@ -1,7 +1,17 @@
 // The Bridge's channel names, without zod: what the preload needs to refuse a channel that is not in
 // the contract, at a few hundred bytes instead of zod's whole bundle. bridge.ts checks at compile
 // time that this list and the contract name exactly the same channels.
-export const BRIDGE_CHANNELS = ['status.get', 'status.check'] as const;
+export const BRIDGE_CHANNELS = [
+  'status.get',
+  'status.check',
+  'settings.get',
+  'settings.setWrites',
+  'settings.setToolEnabled',
+  'tools.list',
+  'activity.recent',
+  'auth.loginToken',
+  'host.info',
+] as const;
 export type BridgeChannelName = (typeof BRIDGE_CHANNELS)[number];
 
 export function isBridgeChannel(value: unknown): value is BridgeChannelName {

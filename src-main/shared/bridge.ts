@@ -1,10 +1,11 @@
 // The Bridge: the one typed contract between the window (src-renderer) and the process that hosts
 // the Engine. Each channel names its arguments (a zod tuple) and its result (a zod schema); main
 // validates every call against it, and every answer travels in an Envelope. Two adapters carry it:
-// Electron IPC (the tray app) and, later, loopback HTTP (`tether serve --ui`). The renderer cannot
+// Electron IPC (the tray app) and loopback HTTP (`tether serve --ui`). The renderer cannot
 // tell which one it has. Pure TS + zod: the renderer and the preload import this file.
 import { z } from 'zod';
 import { BRIDGE_CHANNELS, type BridgeChannelName } from './bridge-channels.ts';
+import { activityEntrySchema, hostInfoSchema, loginOutcomeSchema, tokenLoginSchema, toolInfoSchema, windowSettingsSchema } from './bridge-schemas.ts';
 import { productSchema, statusReportSchema, tokenTypeSchema } from './status.ts';
 
 /** Who a credential belongs to, as far as Atlassian told us. */
@@ -37,6 +38,20 @@ export const bridgeContract = {
   'status.get': { args: z.tuple([]), result: statusReportSchema },
   /** Proves one product's credential with a real call (and detects the token type on the way). */
   'status.check': { args: z.tuple([productSchema]), result: connectionCheckSchema },
+  /** The switches as saved (writes, disabled tools, toolsets, space and project limits). */
+  'settings.get': { args: z.tuple([]), result: windowSettingsSchema },
+  /** "Allow changes": on lets AI apps create, edit and delete; every connected client is told at once. */
+  'settings.setWrites': { args: z.tuple([z.boolean()]), result: windowSettingsSchema },
+  /** One tool's switch (by tool name). */
+  'settings.setToolEnabled': { args: z.tuple([z.string().min(1).max(100), z.boolean()]), result: windowSettingsSchema },
+  /** Every tool Tether has, with its switch and whether clients see it now. */
+  'tools.list': { args: z.tuple([]), result: z.array(toolInfoSchema) },
+  /** The last tool calls (never their arguments). */
+  'activity.recent': { args: z.tuple([]), result: z.array(activityEntrySchema) },
+  /** Signs in with an API token or personal access token: verified with a real call, then stored. */
+  'auth.loginToken': { args: z.tuple([tokenLoginSchema]), result: loginOutcomeSchema },
+  /** Where the host listens and how many MCP sessions it serves. */
+  'host.info': { args: z.tuple([]), result: hostInfoSchema },
   // `satisfies` with the zod-free list (bridge-channels.ts): a channel missing here, or one the list
   // lacks, is a compile error, so the preload and the contract cannot drift apart.
 } as const satisfies Record<BridgeChannelName, ChannelSpec>;
@@ -52,6 +67,8 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
 export interface Bridge {
   invoke<C extends BridgeChannel>(channel: C, ...args: BridgeArgs<C>): Promise<Envelope<BridgeResult<C>>>;
 }
+
+export * from './bridge-schemas.ts';
 
 export const bridgeChannels: readonly BridgeChannel[] = BRIDGE_CHANNELS;
 export { isBridgeChannel, unknownChannelMessage } from './bridge-channels.ts';

@@ -1,8 +1,9 @@
 // The renderer's handle on the Bridge. In the tray app the preload puts it at `window.tether` (IPC);
-// in a browser (`tether serve --ui`) an HTTP adapter will. Either way the rest of the renderer sees
+// in a browser (`tether serve --ui`) the HTTP adapter (http-bridge.ts) does. Either way the rest of the renderer sees
 // one `Bridge` and cannot tell which one it got. Type-only imports: the contract's zod schemas stay
 // in the host, which validates every call.
 import type { Bridge, BridgeArgs, BridgeChannel, BridgeResult, Envelope } from '../../src-main/shared/bridge.ts';
+import { httpBridge, takeUiToken } from './http-bridge.ts';
 
 declare global {
   interface Window {
@@ -18,7 +19,9 @@ const disconnected: Bridge = {
 };
 
 export function getBridge(): Bridge {
-  return window.tether ?? disconnected;
+  if (window.tether) return window.tether;
+  const token = window.location.protocol === 'http:' ? takeUiToken() : undefined;
+  return token ? httpBridge(token) : disconnected;
 }
 
 /** invoke, but a rejected promise (a broken adapter) becomes an error envelope too. */

@@ -2,9 +2,11 @@
 // `tether mcp` are piped to it, so they share one sign-in, one request budget and live switches.
 import { parseArgs } from 'node:util';
 import type { Engine } from '../../core/host/engine.ts';
+import type { McpHost } from '../../core/host/mcp-host.ts';
 import { UsageError } from '../cli-error.ts';
+import { rendererDir } from '../renderer-dir.ts';
 
-export const serveHelp = `Usage: tether serve [--http PORT]
+export const serveHelp = `Usage: tether serve [--http PORT] [--ui]
 
 Runs Tether's host in this terminal until Ctrl-C. \`tether mcp\` (what AI apps start) joins it
 through a local socket that only you can open.
@@ -13,10 +15,12 @@ through a local socket that only you can open.
                   the install's bearer token (kept in the keychain; TETHER_HTTP_TOKEN sets it)
   --multi-user    with --http: each request brings its own Atlassian credential instead
                   (Authorization: Bearer <OAuth token> + X-Atlassian-Cloud-Id, or Authorization:
-                  Token <personal access token>); Tether's own sign-in never serves them`;
+                  Token <personal access token>); Tether's own sign-in never serves them
+  --ui            also serve Tether's window on 127.0.0.1 and print its address (open it in a
+                  browser: status, sign-in, "Allow changes", each tool's switch, recent activity)`;
 
 export async function serveCommand(engine: Engine, argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { http: { type: 'string' }, 'multi-user': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true });
+  const { values } = parseArgs({ args: argv, options: { http: { type: 'string' }, 'multi-user': { type: 'boolean' }, ui: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true });
   if (values.help) {
     process.stdout.write(`${serveHelp}\n`);
     return 0;
@@ -25,6 +29,11 @@ export async function serveCommand(engine: Engine, argv: string[]): Promise<numb
   if (httpPort !== undefined && (!Number.isInteger(httpPort) || httpPort < 0 || httpPort > 65535)) throw new UsageError(`--http is "${values.http}": give a port number (0 picks a free one).`);
   const multiUser = values['multi-user'] === true;
   if (multiUser && httpPort === undefined) throw new UsageError('--multi-user serves HTTP requests: add --http <port>.');
+  const windowDir = values.ui ? rendererDir() : undefined;
+  if (values.ui && !windowDir) {
+    process.stderr.write("tether: Tether's window is not built here (dist/renderer is missing): run `npm run build`, then try again.\n");
+    return 1;
+  }
   const { McpHost } = await import('../../core/host/mcp-host.ts');
   const host = new McpHost(engine, TETHER_VERSION);
   const socketPath = await host.listenOnSocket();
@@ -42,12 +51,22 @@ export async function serveCommand(engine: Engine, argv: string[]): Promise<numb
         : `Tether serves MCP over HTTP at ${http.url} (every request needs Authorization: Bearer <token>; the token is in your keychain, or set it with TETHER_HTTP_TOKEN)\n`,
     );
   }
+  const ui = windowDir ? await startWindow(host, socketPath, () => http?.url, windowDir) : undefined;
+  if (ui) process.stdout.write(`Tether's window: ${ui.url}\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  await ui?.close();
   await http?.close();
   await host.close();
   process.stdout.write(`Served ${host.activity.total} tool calls; ${engine.rateLimiter().granted} Atlassian requests went through one request budget.\n`);
   return 0;
+}
+
+/** The window over loopback HTTP: the same Bridge handlers the tray app's IPC serves. */
+async function startWindow(host: McpHost, socketPath: string, httpUrl: () => string | undefined, dir: string) {
+  const [{ createBridgeHandlers }, { startUiServer }] = await Promise.all([import('../../core/host/bridge/bridge-handlers.ts'), import('../../core/host/ui/ui-server.ts')]);
+  const handlers = createBridgeHandlers(host, () => ({ socketPath, httpUrl: httpUrl() }));
+  return startUiServer({ handlers, rendererDir: dir, report: (channel, error) => host.engine.log.error(`bridge ${channel}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`) });
 }

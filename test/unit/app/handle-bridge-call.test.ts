@@ -31,8 +31,9 @@ function fakeEngine(overrides: Partial<BridgeEngine> = {}) {
     status: vi.fn(async () => REPORT),
     verify: vi.fn(async (product): Promise<VerifyResult> => ({ product, ok: true, tokenType: 'classic', apiBaseUrl: 'https://acme.atlassian.net', account: { displayName: 'Ana' } })),
     ...overrides,
-  } satisfies BridgeEngine;
-  return { engine, handlers: createBridgeHandlers(engine) };
+  } satisfies Partial<BridgeEngine>;
+  const host = { engine: engine as unknown as BridgeEngine, activity: { recent: () => [] }, sessions: 0, notifyToolsChanged: async () => undefined };
+  return { engine, handlers: createBridgeHandlers(host) };
 }
 
 describe('bridge handlers', () => {

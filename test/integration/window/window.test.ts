@@ -1,0 +1,127 @@
+// The window in a real browser against a real host: `tether serve --ui` with no credentials, the
+// first-run sign-in against the sandbox, then the switches, checked from a real MCP client that is
+// bridged to the same host. Run under scripts/keychain-session.sh: the sign-in stores into the keychain.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
+import { startTetherMcp, type TetherMcp } from '../../helpers/mcp-client.ts';
+import { newProfile, type TetherProfile } from '../../helpers/run-tether.ts';
+import { ARTIFACTS, launchChromium, rendererGzipBytes, startUiHost, type UiHost } from './window-harness.ts';
+
+let sandbox: Sandbox;
+let profile: TetherProfile;
+let host: UiHost;
+let browser: Browser;
+let page: Page;
+let mcp: TetherMcp | undefined;
+
+beforeAll(async () => {
+  await mkdir(ARTIFACTS, { recursive: true });
+  sandbox = await startSandbox();
+  profile = await newProfile();
+  host = await startUiHost(profile, { TETHER_ATLASSIAN_API_URL: sandbox.apiUrl, TETHER_RATE_LIMIT_PER_MINUTE: '0' });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 360, height: 560 } });
+}, 60_000);
+
+afterAll(async () => {
+  await mcp?.close();
+  await browser?.close();
+  await host?.stop();
+  // The token went in through the window and must never come back out: not in the host's output, not on the page.
+  expect(host.output()).not.toContain(sandbox.seed.alice.classicToken);
+  await sandbox?.close();
+});
+
+const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
+
+const listed = async (client: TetherMcp) => (await client.client.listTools()).tools.map((t) => t.name);
+
+/**
+ * Resolves with the tool list once a tools/list_changed the client hears is followed by a list that
+ * passes `expected`. Earlier notices (the settings-file watcher echoes each save) may arrive first:
+ * each one is answered by listing again, as a client does.
+ */
+function listChangedUntil(client: TetherMcp, expected: (names: string[]) => boolean, timeoutMs = 10_000): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no tools/list_changed led to the expected tool list')), timeoutMs);
+    client.client.setNotificationHandler('notifications/tools/list_changed', async () => {
+      const names = await listed(client);
+      if (expected(names)) {
+        clearTimeout(timer);
+        resolve(names);
+      }
+    });
+  });
+}
+
+describe("Tether's window over loopback HTTP", () => {
+  it('first run: opens on Setup and connects with an API token in a few steps', async () => {
+    await page.goto(host.url);
+    // The token leaves the address bar as soon as the page has it.
+    await expect.poll(() => page.url()).not.toContain('token=');
+    await page.getByRole('heading', { name: 'Connect Confluence and Jira' }).waitFor();
+    const paint = await page.evaluate(() => performance.getEntriesByType('paint').map((e) => ({ name: e.name, ms: Math.round(e.startTime) })));
+    console.log(`window first paint: ${JSON.stringify(paint)}`);
+    const { raw, gzip } = rendererGzipBytes();
+    console.log(`renderer bundle: ${(raw / 1024).toFixed(1)} KiB raw, ${(gzip / 1024).toFixed(1)} KiB gzip`);
+    await shot('1-setup-empty');
+
+    let interactions = 0;
+    const alice = sandbox.seed.alice;
+    await page.getByLabel('Site address', { exact: true }).fill(sandbox.siteUrl);
+    interactions += 1;
+    await page.getByLabel('Email', { exact: true }).fill(alice.email);
+    interactions += 1;
+    await page.getByLabel('API token', { exact: true }).fill(alice.classicToken);
+    interactions += 1;
+    await page.getByLabel('API token', { exact: true }).press('Enter');
+    interactions += 1;
+    const result = page.locator('.setup-result');
+    await expect.poll(() => result.textContent(), { timeout: 15_000 }).toMatch(/Connected as/);
+    console.log(`first-run setup: ${interactions} user interactions (clicks + fields filled + keys) to "Connected"`);
+    await shot('2-setup-connected');
+    expect(interactions).toBeLessThanOrEqual(5);
+    expect(await page.content()).not.toContain(alice.classicToken);
+  });
+
+  it('"Allow changes" and per-tool switches reach a connected MCP client at once', async () => {
+    mcp = await startTetherMcp(profile.env({}));
+    expect(await listed(mcp)).not.toContain('confluence_create_page');
+    expect(await listed(mcp)).toContain('confluence_get_page');
+
+    await page.getByRole('tab', { name: 'Permissions' }).click();
+    const allow = page.getByRole('switch', { name: 'Allow changes', exact: true });
+    await expect.poll(() => allow.getAttribute('aria-checked')).toBe('false');
+    await allow.click();
+    const dialog = page.getByRole('dialog', { name: 'Allow changes?' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toMatch(/create, edit, move and delete pages/);
+    await shot('3-confirm-writes');
+    const writesHeard = listChangedUntil(mcp, (names) => names.includes('confluence_create_page'));
+    await dialog.getByRole('button', { name: 'Yes, allow changes' }).click();
+    expect(await writesHeard).toContain('confluence_create_page');
+    await expect.poll(() => allow.getAttribute('aria-checked')).toBe('true');
+    await shot('4-changes-allowed');
+
+    const createPage = page.getByRole('switch', { name: 'Create a page', exact: true });
+    await expect.poll(() => createPage.getAttribute('aria-checked')).toBe('true');
+    const toolHeard = listChangedUntil(mcp, (names) => !names.includes('confluence_create_page'));
+    await createPage.click();
+    const after = await toolHeard;
+    expect(after).not.toContain('confluence_create_page');
+    expect(after).toContain('confluence_update_page');
+    await expect.poll(() => createPage.getAttribute('aria-checked')).toBe('false');
+    await shot('5-tool-off');
+  });
+
+  it('Activity lists the client\'s tool calls', async () => {
+    const answer = await mcp!.call('confluence_get_space', { space_key: sandbox.seed.confluence.engSpaceKey });
+    expect(answer.isError, answer.text).toBe(false);
+    await page.getByRole('tab', { name: 'Activity' }).click();
+    await page.getByRole('cell', { name: 'confluence_get_space' }).first().waitFor();
+    await shot('6-activity');
+  });
+});
