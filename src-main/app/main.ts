@@ -25,6 +25,9 @@ if (!app.requestSingleInstanceLock()) {
   const indexHtml = path.join(here, '..', 'renderer', 'index.html');
   // The window's switches reach connected MCP clients through the host (tools/list_changed).
   const host = new McpHost(engine, TETHER_VERSION);
+  // The tray app is the host AI apps' `tether mcp` pipes to: one sign-in, one budget, live switches.
+  await host.listenOnSocket().catch((error: unknown) => engine.log.warn(`MCP socket not opened: ${error instanceof Error ? error.message : String(error)}`));
+  app.on('will-quit', () => void host.close());
   registerBridgeHandlers(createBridgeHandlers(host), pathToFileURL(indexHtml).href, (channel, error) =>
     engine.log.error(`bridge ${channel}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   );
