@@ -29,6 +29,8 @@ export const settingsSchema = z.looseObject({
   confluenceSpaces: z.array(z.string()).optional(),
   jiraProjects: z.array(z.string()).optional(),
   rateLimitPerMinute: z.number().int().min(0).optional(),
+  /** The tray's "Pause": no tool is offered or runs until it is resumed. */
+  paused: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

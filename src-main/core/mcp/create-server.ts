@@ -11,7 +11,7 @@ import { isWriteTool, type AnyTool } from './define-tool.ts';
 import { allTools } from './tool-catalogue.ts';
 import { inputSchemaOf } from './tool-input-schemas.ts';
 import { describeInvalidArguments, isUserFacing } from './tool-errors.ts';
-import { isListed, isProductReady, isSwitchedOff, notSetUpSentence, toolPolicyFrom, writesOffSentence, type ToolPolicy } from './tool-policy.ts';
+import { isListed, isProductReady, isSwitchedOff, notSetUpSentence, PAUSED_SENTENCE, toolPolicyFrom, writesOffSentence, type ToolPolicy } from './tool-policy.ts';
 import type { ToolContext } from './tool-context.ts';
 import { ProjectGuard } from './project-guard.ts';
 import { SpaceGuard } from './space-guard.ts';
@@ -95,6 +95,7 @@ export function createMcpServer(options: McpServerOptions): Server {
     const tool = byName.get(name);
     const policy = policyNow();
     if (!tool || isSwitchedOff(tool, policy)) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown tool: ${name}`);
+    if (policy.paused) return errorResult(PAUSED_SENTENCE);
     if (!isProductReady(tool, policy)) return errorResult(notSetUpSentence(tool));
     if (isWriteTool(tool) && !policy.writesEnabled) return errorResult(writesOffSentence(tool, policy));
     const parsed = tool.input.safeParse(request.params.arguments ?? {});

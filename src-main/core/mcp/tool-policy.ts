@@ -18,6 +18,8 @@ export interface ToolPolicy {
   jiraProjects?: readonly string[];
   /** Products with a credential; the other product's tools are not listed. Undefined = list both. */
   products?: ReadonlySet<Product>;
+  /** Paused from the tray: nothing is listed, every call answers how to resume. */
+  paused?: boolean;
 }
 
 /** ctk's tool groups, as our toolsets. */
@@ -60,6 +62,7 @@ export function toolPolicyFrom(env: NodeJS.ProcessEnv, settings: Settings): Tool
   const spaces = list(env.TETHER_CONFLUENCE_SPACES) ?? list(env.CONFLUENCE_SPACES_FILTER) ?? settings.confluenceSpaces;
   const projects = list(env.TETHER_JIRA_PROJECTS) ?? list(env.JIRA_PROJECTS_FILTER) ?? settings.jiraProjects;
   return {
+    ...(settings.paused ? { paused: true } : {}),
     writesEnabled: writes.on,
     writesSource: writes.source,
     disabled: new Set(disabled),
@@ -87,8 +90,10 @@ export function isProductReady(tool: AnyTool, policy: ToolPolicy): boolean {
   return !policy.products || policy.products.size === 0 || policy.products.has(productOf(tool));
 }
 
+export const PAUSED_SENTENCE = 'Tether is paused, so it runs no Confluence or Jira tools right now: resume it from the Tether icon in the menu bar or system tray, then try again.';
+
 export function isListed(tool: AnyTool, policy: ToolPolicy): boolean {
-  return !isSwitchedOff(tool, policy) && isProductReady(tool, policy) && (policy.writesEnabled || !isWriteTool(tool));
+  return !policy.paused && !isSwitchedOff(tool, policy) && isProductReady(tool, policy) && (policy.writesEnabled || !isWriteTool(tool));
 }
 
 export function notSetUpSentence(tool: AnyTool): string {

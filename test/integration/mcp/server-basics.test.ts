@@ -1,6 +1,6 @@
 // `tether mcp` as AI apps use it: spawned over stdio, spoken to by the SDK's own client, in both
 // protocol eras, against the sandbox.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allTools } from '../../../src-main/core/mcp/tool-catalogue.ts';
@@ -131,6 +131,18 @@ describe('switches from the environment', () => {
       const listed = (await mcp.client.listTools()).tools;
       expect(listed.map((t) => t.name)).toEqual(allTools.map((t) => t.name));
       for (const tool of allTools) expect(listed.find((t) => t.name === tool.name)?.inputSchema, tool.name).toEqual(convertInputSchema(tool));
+    } finally {
+      await mcp.close();
+    }
+  });
+
+  it('paused from the tray: nothing is listed, and a call says how to resume', async () => {
+    const paused = await newProfile();
+    await writeFile(path.join(paused.configDir, 'settings.json'), JSON.stringify({ version: 1, credentials: {}, paused: true }), { mode: 0o600 });
+    const mcp = await startTetherMcp(paused.env(credentials()));
+    try {
+      expect((await mcp.client.listTools()).tools).toEqual([]);
+      expect(await mcp.call('confluence_list_spaces')).toEqual({ isError: true, text: expect.stringMatching(/^Tether is paused, so it runs no Confluence or Jira tools right now: resume it from the Tether icon/) });
     } finally {
       await mcp.close();
     }
