@@ -7,13 +7,23 @@ import { Engine } from '../core/host/engine.ts';
 import { McpHost } from '../core/host/mcp-host.ts';
 import { createBridgeHandlers } from './ipc/bridge-handlers.ts';
 import { registerBridgeHandlers } from './ipc/register-bridge-handlers.ts';
+import { trayLaunchCommand } from './launch.ts';
 import { createTray } from './tray.ts';
 import { createWindowController, hardenWebContents } from './window.ts';
 
 // dist/app/main.js, next to dist/app/preload.cjs and above dist/renderer/.
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-if (!app.requestSingleInstanceLock()) {
+const cliAt = process.argv.indexOf('--cli');
+if (cliAt >= 0) {
+  // AI apps start the packaged app as `Tether --cli mcp` (see launch.ts): the `tether` command runs
+  // here, with no window, no tray and no single-instance lock (several AI apps may start it at once).
+  app.dock?.hide();
+  process.argv = [process.argv[0]!, 'tether', ...process.argv.slice(cliAt + 1)];
+  const cli = (await import(pathToFileURL(path.join(here, '..', 'cli', 'tether.js')).href)) as { finished: Promise<void> };
+  await cli.finished;
+  app.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   hardenWebContents(app);
@@ -28,11 +38,13 @@ if (!app.requestSingleInstanceLock()) {
   // The tray app is the host AI apps' `tether mcp` pipes to: one sign-in, one budget, live switches.
   await host.listenOnSocket().catch((error: unknown) => engine.log.warn(`MCP socket not opened: ${error instanceof Error ? error.message : String(error)}`));
   app.on('will-quit', () => void host.close());
-  registerBridgeHandlers(createBridgeHandlers(host), pathToFileURL(indexHtml).href, (channel, error) =>
+  // "Connect to AI apps" needs the command AI apps start Tether with; only this shell knows it.
+  const launch = trayLaunchCommand(here);
+  registerBridgeHandlers(createBridgeHandlers(host, undefined, launch ? { launch } : {}), pathToFileURL(indexHtml).href, (channel, error) =>
     engine.log.error(`bridge ${channel}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   );
   const window = createWindowController({ preload: path.join(here, 'preload.cjs'), indexHtml });
   app.on('second-instance', () => window.show());
   const icon = path.join(here, '..', '..', 'resources', process.platform === 'darwin' ? 'trayTemplate.png' : 'tray.png');
-  await createTray(engine, icon, { open: () => window.show(), quit: () => app.quit() });
+  await createTray(engine, icon, { open: () => window.show(), quit: () => app.quit(), settingsChanged: () => host.notifyToolsChanged() });
 }

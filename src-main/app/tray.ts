@@ -1,34 +1,62 @@
-// The tray icon and its menu: one status line per product, refreshed when the menu opens.
+// The tray icon and its menu: the state at a glance (tooltip, and title on macOS), one status line
+// per product, and the switches people reach for: "Allow changes" and "Pause". The menu is rebuilt
+// when something changes, so it always tells the truth.
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
 import type { Engine } from '../core/host/engine.ts';
+import { toolPolicyFrom } from '../core/mcp/tool-policy.ts';
 import type { ProductStatus } from '../shared/status.ts';
+import { TRAY_TOOLTIP, trayState } from './tray-state.ts';
 
 export function statusLine(s: ProductStatus): string {
   const title = s.product === 'jira' ? 'Jira' : 'Confluence';
   if (s.authenticated) return `${title}: connected to ${s.site ?? 'site'}${s.tokenType ? ` (${s.tokenType})` : ''}`;
-  return `${title}: not connected`;
+  return `${title}: ${s.source ? 'needs attention' : 'not connected'}`;
 }
 
 export interface TrayActions {
   /** Shows Tether's window. */
   open: () => void;
   quit: () => void;
+  /** A switch changed: connected AI apps must hear it (tools/list_changed). */
+  settingsChanged: () => Promise<void>;
 }
 
 export async function createTray(engine: Engine, iconPath: string, actions: TrayActions): Promise<Tray> {
   const tray = new Tray(nativeImage.createFromPath(iconPath));
-  tray.setToolTip('Tether');
   // Windows users expect a left click on the icon to open the app; elsewhere it opens the menu.
   if (process.platform === 'win32') tray.on('click', actions.open);
-  const refresh = async () => {
+  const change = async (patch: { writesEnabled?: boolean; paused?: boolean }) => {
+    await engine.updateSettings(patch);
+    await actions.settingsChanged();
+    await refresh();
+  };
+  const refresh = async (): Promise<void> => {
     const status = await engine.status();
+    // The environment can force writes on or off; the menu shows what is in force.
+    const policy = toolPolicyFrom(engine.env, engine.settings);
+    const paused = engine.settings.paused === true;
+    const state = trayState(status, { writesEnabled: policy.writesEnabled, paused });
+    tray.setToolTip(TRAY_TOOLTIP[state]);
+    if (process.platform === 'darwin') tray.setTitle(state === 'writes-on' ? '✎' : state === 'paused' ? '⏸' : state === 'error' ? '!' : '');
     const items: MenuItemConstructorOptions[] = [
-      { label: 'Open Tether', click: actions.open },
-      { type: 'separator' },
+      { label: TRAY_TOOLTIP[state].replace(/^Tether — /, ''), enabled: false },
       { label: statusLine(status.confluence), enabled: false },
       { label: statusLine(status.jira), enabled: false },
       { type: 'separator' },
+      {
+        label: 'Allow changes',
+        type: 'checkbox',
+        checked: policy.writesEnabled,
+        // Set by TETHER_ENABLE_WRITES / READ_ONLY_MODE: the menu cannot override the environment.
+        enabled: policy.writesSource === 'settings',
+        click: () => void change({ writesEnabled: !policy.writesEnabled }),
+      },
+      { label: 'Pause Tether', type: 'checkbox', checked: paused, click: () => void change({ paused: !paused }) },
+      { type: 'separator' },
+      { label: 'Open Tether', click: actions.open },
+      { label: 'Add to an AI app…', click: actions.open },
       { label: 'Refresh', click: () => void refresh() },
+      { type: 'separator' },
       { label: 'Quit Tether', click: actions.quit },
     ];
     tray.setContextMenu(Menu.buildFromTemplate(items));

@@ -79,7 +79,8 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
+/** Settles when the command is done (the packaged app, which runs this in its own process, waits on it). */
+export const finished = main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },

@@ -11,6 +11,9 @@ export const BRIDGE_CHANNELS = [
   'activity.recent',
   'auth.loginToken',
   'host.info',
+  'apps.list',
+  'apps.add',
+  'apps.remove',
 ] as const;
 export type BridgeChannelName = (typeof BRIDGE_CHANNELS)[number];
 

@@ -4,6 +4,7 @@
 // Electron IPC (the tray app) and loopback HTTP (`tether serve --ui`). The renderer cannot
 // tell which one it has. Pure TS + zod: the renderer and the preload import this file.
 import { z } from 'zod';
+import { appChangeSchema, appIdSchema, appInfoSchema } from './apps-schemas.ts';
 import { BRIDGE_CHANNELS, type BridgeChannelName } from './bridge-channels.ts';
 import { activityEntrySchema, hostInfoSchema, loginOutcomeSchema, tokenLoginSchema, toolInfoSchema, windowSettingsSchema } from './bridge-schemas.ts';
 import { productSchema, statusReportSchema, tokenTypeSchema } from './status.ts';
@@ -52,6 +53,12 @@ export const bridgeContract = {
   'auth.loginToken': { args: z.tuple([tokenLoginSchema]), result: loginOutcomeSchema },
   /** Where the host listens and how many MCP sessions it serves. */
   'host.info': { args: z.tuple([]), result: hostInfoSchema },
+  /** Every AI app Tether can add itself to: installed?, Tether added?, its file, its one-click routes. */
+  'apps.list': { args: z.tuple([]), result: z.array(appInfoSchema) },
+  /** Adds Tether's entry to the app's file, or updates an outdated one (merged, a backup kept). */
+  'apps.add': { args: z.tuple([appIdSchema]), result: appChangeSchema },
+  /** Takes Tether's entry out of the app's file, leaving everything else as it was. */
+  'apps.remove': { args: z.tuple([appIdSchema]), result: appChangeSchema },
   // `satisfies` with the zod-free list (bridge-channels.ts): a channel missing here, or one the list
   // lacks, is a compile error, so the preload and the contract cannot drift apart.
 } as const satisfies Record<BridgeChannelName, ChannelSpec>;
@@ -68,6 +75,7 @@ export interface Bridge {
   invoke<C extends BridgeChannel>(channel: C, ...args: BridgeArgs<C>): Promise<Envelope<BridgeResult<C>>>;
 }
 
+export * from './apps-schemas.ts';
 export * from './bridge-schemas.ts';
 
 export const bridgeChannels: readonly BridgeChannel[] = BRIDGE_CHANNELS;

@@ -5,6 +5,8 @@ import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 export interface Tab<K extends string> {
   key: K;
   label: string;
+  /** A fuller accessible name where the visible label is shortened to fit 360px (it must contain the label). */
+  name?: string;
 }
 
 export function Tabs<K extends string>({ tabs, current, onSelect, children }: { tabs: Tab<K>[]; current: K; onSelect: (key: K) => void; children: ReactNode }) {
@@ -29,6 +31,7 @@ export function Tabs<K extends string>({ tabs, current, onSelect, children }: { 
             id={`tab-${tab.key}`}
             aria-selected={tab.key === current}
             aria-controls={`panel-${tab.key}`}
+            aria-label={tab.name}
             tabIndex={tab.key === current ? 0 : -1}
             className="tab"
             onClick={() => onSelect(tab.key)}

@@ -1,6 +1,8 @@
 // `tether serve`: the host without the tray app (servers, WSL, CI, tests). AI apps that start
 // `tether mcp` are piped to it, so they share one sign-in, one request budget and live switches.
+import { realpathSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { nodeLaunchCommand } from '../../core/export/launch-command.ts';
 import type { Engine } from '../../core/host/engine.ts';
 import type { McpHost } from '../../core/host/mcp-host.ts';
 import { UsageError } from '../cli-error.ts';
@@ -67,6 +69,7 @@ export async function serveCommand(engine: Engine, argv: string[]): Promise<numb
 /** The window over loopback HTTP: the same Bridge handlers the tray app's IPC serves. */
 async function startWindow(host: McpHost, socketPath: string, httpUrl: () => string | undefined, dir: string) {
   const [{ createBridgeHandlers }, { startUiServer }] = await Promise.all([import('../../core/host/bridge/bridge-handlers.ts'), import('../../core/host/ui/ui-server.ts')]);
-  const handlers = createBridgeHandlers(host, () => ({ socketPath, httpUrl: httpUrl() }));
+  // "Connect to AI apps" writes the same entry as `tether export`: this very CLI, by absolute path.
+  const handlers = createBridgeHandlers(host, () => ({ socketPath, httpUrl: httpUrl() }), { launch: nodeLaunchCommand(realpathSync(process.argv[1]!)) });
   return startUiServer({ handlers, rendererDir: dir, report: (channel, error) => host.engine.log.error(`bridge ${channel}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`) });
 }

@@ -7,6 +7,7 @@ import { isWriteTool } from '../../mcp/define-tool.ts';
 import { allTools } from '../../mcp/tool-catalogue.ts';
 import { isListed, isSwitchedOff, productOf, toolPolicyFrom } from '../../mcp/tool-policy.ts';
 import { PRODUCTS, type Engine } from '../engine.ts';
+import { createAppsHandlers, type AppsOptions } from './apps-handlers.ts';
 import { oneSentence } from './one-sentence.ts';
 
 export type BridgeHandlers = {
@@ -28,7 +29,10 @@ export interface BridgeHost {
 /** Where the host listens; known to the shell that started the listeners, not to the host. */
 export type HostAddresses = () => { socketPath?: string; httpUrl?: string };
 
-export function createBridgeHandlers(host: BridgeHost, addresses: HostAddresses = () => ({})): BridgeHandlers {
+/** What only the shell knows: how AI apps start this Tether (see apps-handlers.ts). */
+export type BridgeOptions = AppsOptions;
+
+export function createBridgeHandlers(host: BridgeHost, addresses: HostAddresses = () => ({}), options: BridgeOptions = {}): BridgeHandlers {
   const engine = host.engine;
   const policy = () => toolPolicyFrom(engine.env, engine.settings);
   const settingsNow = (): WindowSettings => {
@@ -87,5 +91,6 @@ export function createBridgeHandlers(host: BridgeHost, addresses: HostAddresses 
       const where = addresses();
       return { socketPath: where.socketPath ?? null, httpUrl: where.httpUrl ?? null, sessions: host.sessions };
     },
+    ...createAppsHandlers(options),
   };
 }
