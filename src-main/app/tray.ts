@@ -1,7 +1,7 @@
 // The tray icon and its menu: the state at a glance (tooltip, and title on macOS), one status line
 // per product, and the switches people reach for: "Allow changes" and "Pause". The menu is rebuilt
 // when something changes, so it always tells the truth.
-import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
+import { app, Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
 import type { Engine } from '../core/host/engine.ts';
 import { toolPolicyFrom } from '../core/mcp/tool-policy.ts';
 import type { ProductStatus } from '../shared/status.ts';
@@ -52,6 +52,16 @@ export async function createTray(engine: Engine, iconPath: string, actions: Tray
         click: () => void change({ writesEnabled: !policy.writesEnabled }),
       },
       { label: 'Pause Tether', type: 'checkbox', checked: paused, click: () => void change({ paused: !paused }) },
+      {
+        // Opt-in: off until the user ticks it (the OS keeps the setting, per user).
+        label: 'Start Tether at login',
+        type: 'checkbox',
+        checked: app.getLoginItemSettings().openAtLogin,
+        click: () => {
+          app.setLoginItemSettings({ openAtLogin: !app.getLoginItemSettings().openAtLogin });
+          void refresh();
+        },
+      },
       { type: 'separator' },
       { label: 'Open Tether', click: actions.open },
       { label: 'Add to an AI app…', click: actions.open },
