@@ -3,8 +3,6 @@
 // writes are off, or bad arguments, come back as isError results that say what to do next.
 import { ProtocolError, ProtocolErrorCode, Server } from '@modelcontextprotocol/server';
 import { config as zodConfig } from 'zod';
-import { isCloudConnection } from '../auth/connection.ts';
-import { AtlassianError } from '../atlassian/http/atlassian-error.ts';
 import { jiraClient } from '../atlassian/jira/jira-client.ts';
 import { PRODUCTS, type Engine } from '../host/engine.ts';
 import { isWriteTool, type AnyTool } from './define-tool.ts';
@@ -44,16 +42,8 @@ type CallResult = { content: { type: 'text'; text: string }[]; isError?: boolean
 
 export function createToolContext(engine: Engine, policy: ToolPolicy): ToolContext {
   return {
-    confluence: async () => {
-      const http = await engine.http('confluence');
-      if (!isCloudConnection(http.connection)) {
-        throw new AtlassianError(
-          'unsupported',
-          `Tether's Confluence tools speak Confluence Cloud's REST API, and ${new URL(http.connection.siteUrl).host} is a Server/Data Center site: support for Data Center comes in a later release. Until then, use a Confluence Cloud site.`,
-        );
-      }
-      return http;
-    },
+    // Cloud or Server/Data Center: the Confluence modules pick the API per call (see confluence/dc.ts).
+    confluence: async () => engine.http('confluence'),
     spaces: new SpaceGuard(policy.confluenceSpaces),
     jira: async () => jiraClient(await engine.http('jira')),
     projects: new ProjectGuard(policy.jiraProjects),

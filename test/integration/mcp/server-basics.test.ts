@@ -67,11 +67,13 @@ describe.each<Era>(['2025', '2026-07-28'])('a %s-era client', (era) => {
 });
 
 describe('a Confluence Data Center site', () => {
-  it('says plainly that the Confluence tools need Confluence Cloud for now', async () => {
+  it('serves the Confluence tools there too, and says plainly what only Cloud has', async () => {
     const mcp = await startTetherMcp(profile.env({ CONFLUENCE_URL: `${sandbox.dcUrl}/confluence`, CONFLUENCE_PERSONAL_TOKEN: sandbox.seed.alice.dc.pat, TETHER_RATE_LIMIT_PER_MINUTE: '0' }));
     try {
       const result = await mcp.call('confluence_list_spaces');
-      expect(result).toMatchObject({ isError: true, text: expect.stringMatching(/is a Server\/Data Center site: support for Data Center comes in a later release/) });
+      expect(result.isError, result.text).toBe(false);
+      expect(result.text).toContain('ENG');
+      expect(await mcp.call('confluence_list_folders', { space_key: 'ENG' })).toMatchObject({ isError: true, text: expect.stringMatching(/Folders exist only on Confluence Cloud/) });
     } finally {
       await mcp.close();
     }

@@ -1,5 +1,7 @@
 // CQL search (v1 /search — v2 has none) and the plain-text-to-CQL rule ctk calls "quick" search.
 import type { AtlassianHttp } from '../http/atlassian-http.ts';
+import { dcSearchContent, dcSearchUsers } from './dc-content.ts';
+import { isDataCenter } from './dc.ts';
 
 export interface SearchResult {
   content?: { id: string; type: string; status?: string; title: string; space?: { key?: string; name?: string }; _links?: { webui?: string } };
@@ -36,10 +38,12 @@ export function andCql(cql: string, clause: string): string {
 }
 
 export function searchContent(http: AtlassianHttp, cql: string, limit: number, cursor?: string) {
+  if (isDataCenter(http)) return dcSearchContent(http, cql, limit, cursor);
   return http.collect<SearchResult>('/wiki/rest/api/search', { cql, limit: Math.min(limit, 100), cursor, excerpt: 'highlight' }, limit);
 }
 
 export function searchUsers(http: AtlassianHttp, cql: string, limit: number) {
+  if (isDataCenter(http)) return dcSearchUsers(http, cql, limit);
   return http.collect<SearchResult>('/wiki/rest/api/search/user', { cql, limit: Math.min(limit, 100) }, limit);
 }
 

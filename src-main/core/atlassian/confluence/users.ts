@@ -1,5 +1,7 @@
-// Confluence users (v1).
+// Confluence users (v1; Data Center knows people by username, not account id).
 import type { AtlassianHttp } from '../http/atlassian-http.ts';
+import { dcCurrentUser } from './dc-content.ts';
+import { isDataCenter } from './dc.ts';
 
 export interface ConfluenceUser {
   accountId?: string;
@@ -14,6 +16,7 @@ export interface ConfluenceUser {
 }
 
 export function currentUser(http: AtlassianHttp): Promise<ConfluenceUser> {
+  if (isDataCenter(http)) return dcCurrentUser(http);
   return http.get<ConfluenceUser>('/wiki/rest/api/user/current');
 }
 
@@ -24,7 +27,8 @@ export function userByAccountId(http: AtlassianHttp, accountId: string): Promise
 /** Display names for up to 250 account ids in one request (v2), for readable mentions. */
 export async function usersByAccountIds(http: AtlassianHttp, accountIds: string[]): Promise<Map<string, string>> {
   const names = new Map<string, string>();
-  if (accountIds.length === 0) return names;
+  // Data Center mentions name a user key (ri:userkey), never an account id.
+  if (accountIds.length === 0 || isDataCenter(http)) return names;
   const { body } = await http.request<{ results?: { accountId?: string; displayName?: string; publicName?: string }[] }>({
     method: 'POST',
     path: '/wiki/api/v2/users-bulk',

@@ -17,8 +17,9 @@ export default defineTool({
     await context.spaces.assertPage(http, args.page_id);
     const { results } = await listAncestors(http, args.page_id);
     const pageIds = results.filter((a) => a.type === 'page').map((a) => a.id);
-    const titles = new Map<string, string>();
-    if (pageIds.length > 0) {
+    // Data Center names the ancestors already; Cloud v2 needs one more lookup.
+    const titles = new Map<string, string>(results.flatMap((a) => (a.title ? [[a.id, a.title] as const] : [])));
+    if (pageIds.some((id) => !titles.has(id))) {
       const pages = await http.get<Paged<Page>>('/wiki/api/v2/pages', { id: pageIds, limit: 250 });
       for (const p of pages.results) titles.set(p.id, p.title);
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assertFoldersExist } from '../../../atlassian/confluence/folders.ts';
 import { searchContent } from '../../../atlassian/confluence/search.ts';
 import { defineTool } from '../../define-tool.ts';
 import { confluenceWebUrl, jsonOutput } from '../../tool-output.ts';
@@ -14,6 +15,7 @@ export default defineTool({
   async handler(args, context) {
     context.spaces.assertKey(args.space_key);
     const http = await context.confluence();
+    assertFoldersExist(http);
     const { results, next } = await searchContent(http, `type = folder AND space = "${args.space_key}" ORDER BY title`, args.limit, args.cursor);
     return jsonOutput({
       space_key: args.space_key,
