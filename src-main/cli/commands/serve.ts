@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { nodeLaunchCommand } from '../../core/export/launch-command.ts';
 import type { Engine } from '../../core/host/engine.ts';
 import type { McpHost } from '../../core/host/mcp-host.ts';
+import { oauthProxyFromEnv, ProxyConfigError, type OAuthProxyConfig } from '../../core/host/oauth-proxy/proxy-config.ts';
 import { UsageError } from '../cli-error.ts';
 import { rendererDir } from '../renderer-dir.ts';
 
@@ -19,7 +20,12 @@ through a local socket that only you can open.
                   (Authorization: Bearer <OAuth token> + X-Atlassian-Cloud-Id, or Authorization:
                   Token <personal access token>); Tether's own sign-in never serves them
   --ui            also serve Tether's window on 127.0.0.1 and print its address (open it in a
-                  browser: status, sign-in, "Allow changes", each tool's switch, recent activity)`;
+                  browser: status, sign-in, "Allow changes", each tool's switch, recent activity)
+
+With ATLASSIAN_OAUTH_PROXY_ENABLE=true (and PUBLIC_BASE_URL, ATLASSIAN_OAUTH_ALLOWED_CLIENT_REDIRECT_URIS,
+Tether's Atlassian app in ATLASSIAN_OAUTH_CLIENT_ID/_SECRET), --http also acts as an OAuth
+authorization server for remote MCP clients: each authorizes with its own Atlassian account
+(README.md, "Remote clients").`;
 
 export async function serveCommand(engine: Engine, argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { http: { type: 'string' }, 'multi-user': { type: 'boolean' }, ui: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true });
@@ -31,6 +37,7 @@ export async function serveCommand(engine: Engine, argv: string[]): Promise<numb
   if (httpPort !== undefined && (!Number.isInteger(httpPort) || httpPort < 0 || httpPort > 65535)) throw new UsageError(`--http is "${values.http}": give a port number (0 picks a free one).`);
   const multiUser = values['multi-user'] === true;
   if (multiUser && httpPort === undefined) throw new UsageError('--multi-user serves HTTP requests: add --http <port>.');
+  const oauthProxy = httpPort === undefined ? undefined : proxyConfig(engine);
   const windowDir = values.ui ? rendererDir() : undefined;
   if (values.ui && !windowDir) {
     process.stderr.write("tether: Tether's window is not built here (dist/renderer is missing): run `npm run build`, then try again.\n");
@@ -43,11 +50,13 @@ export async function serveCommand(engine: Engine, argv: string[]): Promise<numb
   let http: { url: string; toolsChanged(): void | Promise<void>; close(): Promise<void> } | undefined;
   if (httpPort !== undefined) {
     const [{ serveMcpOverHttp }, { readOrCreateHttpToken }] = await Promise.all([import('../../core/host/http-transport.ts'), import('../../core/host/http-token.ts')]);
-    const token = multiUser ? '' : await readOrCreateHttpToken(engine.env);
-    http = await serveMcpOverHttp({ engine, version: TETHER_VERSION, port: httpPort, token, multiUser, createServer: () => host.newServer() });
+    // With the proxy, remote clients bring their own authorization: the install token is not used.
+    const token = multiUser || oauthProxy ? '' : await readOrCreateHttpToken(engine.env);
+    http = await serveMcpOverHttp({ engine, version: TETHER_VERSION, port: httpPort, token, multiUser, oauthProxy, createServer: () => host.newServer() });
     const endpoint = http;
     host.onToolsChanged(() => endpoint.toolsChanged());
-    process.stdout.write(
+    if (oauthProxy) process.stdout.write(`Tether's MCP OAuth proxy: remote MCP clients connect to ${oauthProxy.publicBaseUrl}/mcp and authorize with their own Atlassian account (kept in memory: after a restart they authorize again)\n`);
+    else process.stdout.write(
       multiUser
         ? `Tether serves MCP over HTTP at ${http.url} for many users: each request brings its own Atlassian credential\n`
         : `Tether serves MCP over HTTP at ${http.url} (every request needs Authorization: Bearer <token>; the token is in your keychain, or set it with TETHER_HTTP_TOKEN)\n`,
@@ -64,6 +73,15 @@ export async function serveCommand(engine: Engine, argv: string[]): Promise<numb
   await host.close();
   process.stdout.write(`Served ${host.activity.total} tool calls; ${engine.rateLimiter().granted} Atlassian requests went through one request budget.\n`);
   return 0;
+}
+
+/** The MCP OAuth proxy's settings, read before anything starts so a wrong value stops `serve` cleanly. */
+function proxyConfig(engine: Engine): OAuthProxyConfig | undefined {
+  try {
+    return oauthProxyFromEnv(engine.env, engine.settings.writesEnabled ?? false);
+  } catch (error) {
+    throw error instanceof ProxyConfigError ? new UsageError(error.message) : error;
+  }
 }
 
 /** The window over loopback HTTP: the same Bridge handlers the tray app's IPC serves. */

@@ -10,6 +10,8 @@ import type { Engine } from './engine.ts';
 import { createGate } from './http/guard.ts';
 import { credentialKey, userCredentialFrom, UserEngines } from './http/user-credentials.ts';
 import { LegacySessions } from './http/legacy-sessions.ts';
+import { OAuthProxy } from './oauth-proxy/oauth-proxy.ts';
+import type { OAuthProxyConfig } from './oauth-proxy/proxy-config.ts';
 import { listenOnLoopback } from '../net/listen-loopback.ts';
 
 export const MCP_HTTP_PATH = '/mcp';
@@ -27,6 +29,8 @@ export interface HttpTransportOptions {
   createServer?: () => Server;
   /** Multi-user mode: no install token; each request's own Atlassian credential (see http/user-credentials.ts). */
   multiUser?: boolean;
+  /** The MCP OAuth proxy (oauth-proxy/): remote MCP clients authorize through Tether with Atlassian OAuth. */
+  oauthProxy?: OAuthProxyConfig | undefined;
 }
 
 export interface HttpEndpoint {
@@ -45,7 +49,8 @@ async function send(res: http.ServerResponse, response: Response): Promise<void>
 
 export async function serveMcpOverHttp(options: HttpTransportOptions): Promise<HttpEndpoint> {
   const { engine, version } = options;
-  const users = options.multiUser ? new UserEngines(engine) : undefined;
+  const proxy = options.oauthProxy ? new OAuthProxy(options.oauthProxy) : undefined;
+  const users = options.multiUser || proxy ? new UserEngines(engine) : undefined;
   // The request being served, so the server factory (called by the SDK) knows whose engine to use.
   const current = new AsyncLocalStorage<{ engine: Engine; owner: string }>();
   const newServer = (): Server => {
@@ -63,11 +68,22 @@ export async function serveMcpOverHttp(options: HttpTransportOptions): Promise<H
   // legacy: 'reject' because 2025-era traffic never reaches it: it goes to the sessions instead.
   const modern = createMcpHandler(() => newServer(), { legacy: 'reject', onerror });
   const legacy = new LegacySessions(newServer);
+  const serveMcp = async (request: Request) => ((await isLegacyRequest(request)) ? legacy.handle(request, current.getStore()?.owner) : modern.fetch(request));
   const route = toNodeHandler(
     {
       async fetch(request) {
+        const answered = await proxy?.route(request);
+        if (answered) return answered;
         if (new URL(request.url).pathname !== MCP_HTTP_PATH) return new Response('Not found', { status: 404 });
-        return (await isLegacyRequest(request)) ? legacy.handle(request, current.getStore()?.owner) : modern.fetch(request);
+        // A proxy token is served by the engine of the Atlassian grant behind it (header-mode
+        // requests, with --multi-user, already have theirs).
+        if (proxy && users && !current.getStore()) {
+          const user = await proxy.authenticate(request);
+          if (user instanceof Response) return user;
+          const userEngine = await users.for({ kind: 'oauth', token: user.accessToken, cloudId: user.cloudId });
+          return current.run({ engine: userEngine, owner: `proxy:${user.grantId}` }, () => serveMcp(request));
+        }
+        return serveMcp(request);
       },
     },
     { onerror },
@@ -77,12 +93,13 @@ export async function serveMcpOverHttp(options: HttpTransportOptions): Promise<H
   const port = await listenOnLoopback(httpServer, options.port);
   // The gate needs the real port (the Host header must name it), known only once listening; the
   // handler is attached in the same tick, before any connection can be served.
-  const gate = createGate(port, options.multiUser ? undefined : options.token);
+  const gate = createGate(port, options.multiUser || proxy ? undefined : options.token, options.oauthProxy?.publicBaseUrl);
   httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     void (async () => {
-      const refused = await gate.check(req);
+      const credential = options.multiUser ? userCredentialFrom(req.headers) : undefined;
+      // With the proxy, only Host and Origin are checked here: its endpoints and tokens are checked in `route`.
+      const refused = proxy && !credential ? gate.checkHost(req) : await gate.check(req);
       if (refused) return send(res, refused);
-      const credential = users ? userCredentialFrom(req.headers) : undefined;
       if (users && credential) return current.run({ engine: await users.for(credential), owner: credentialKey(credential) }, () => route(req, res));
       await route(req, res);
     })().catch((error: unknown) => {

@@ -27,8 +27,9 @@ function forbidden(message: string): Response {
   return Response.json({ jsonrpc: '2.0', error: { code: -32000, message }, id: null }, { status: 403 });
 }
 
-/** Host must name this very listener (hostname and port); the SDK's helper checks the hostname. */
-function hostResponse(request: Request, port: number): Response | undefined {
+/** Host must name this very listener (hostname and port), or the public address it is served behind. */
+function hostResponse(request: Request, port: number, publicHost: string | undefined): Response | undefined {
+  if (publicHost !== undefined && request.headers.get('host')?.toLowerCase() === publicHost) return undefined;
   const rejected = hostHeaderValidationResponse(request, LOCAL_HOSTNAMES);
   if (rejected) return rejected;
   const host = request.headers.get('host') ?? '';
@@ -40,10 +41,18 @@ function hostResponse(request: Request, port: number): Response | undefined {
 export interface Gate {
   /** undefined when the request may go on; otherwise the 403 or 401 to send. */
   check(req: IncomingMessage): Promise<Response | undefined>;
+  /** Host and Origin only: for the OAuth proxy, whose endpoints check credentials themselves. */
+  checkHost(req: IncomingMessage): Response | undefined;
 }
 
-/** `token` undefined: multi-user mode, where each request brings its own Atlassian credential instead. */
-export function createGate(port: number, token: string | undefined): Gate {
+/**
+ * `token` undefined: multi-user mode, where each request brings its own Atlassian credential instead.
+ * `publicUrl` (the OAuth proxy's PUBLIC_BASE_URL): its host and origin are accepted too.
+ */
+export function createGate(port: number, token: string | undefined, publicUrl?: string): Gate {
+  const publicHost = publicUrl === undefined ? undefined : new URL(publicUrl).host.toLowerCase();
+  const origins = publicUrl === undefined ? localhostAllowedOrigins() : [...localhostAllowedOrigins(), new URL(publicUrl).hostname];
+  const hostAndOrigin = (request: Request) => hostResponse(request, port, publicHost) ?? originValidationResponse(request, origins);
   const bearer = requireBearerAuth({
     verifier: {
       async verifyAccessToken(given) {
@@ -54,10 +63,17 @@ export function createGate(port: number, token: string | undefined): Gate {
     },
   });
   return {
+    checkHost(req) {
+      try {
+        return hostAndOrigin(headersOnly(req, port));
+      } catch {
+        return forbidden('Request refused: unreadable headers.');
+      }
+    },
     async check(req) {
       try {
         const request = headersOnly(req, port);
-        const refused = hostResponse(request, port) ?? originValidationResponse(request, localhostAllowedOrigins());
+        const refused = hostAndOrigin(request);
         if (refused) return refused;
         if (token === undefined) {
           return userCredentialFrom(request.headers)
