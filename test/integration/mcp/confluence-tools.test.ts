@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
 import { startTetherMcp, type TetherMcp } from '../../helpers/mcp-client.ts';
+import { answerJson, answerText, refusal } from '../../helpers/tool-answers.ts';
 import { newProfile, type TetherProfile } from '../../helpers/run-tether.ts';
 import { loadSpecChecker } from '../../helpers/spec-check.ts';
 
@@ -25,28 +26,9 @@ const scoped = () => ({
   TETHER_ENABLE_WRITES: 'true',
 });
 
-/** A tool's JSON answer, read loosely: each test states the fields it expects. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Answer = Record<string, any>;
-
-/** Calls a tool that must succeed and parses its JSON answer. */
-async function json(name: string, args: Record<string, unknown> = {}): Promise<Answer> {
-  const result = await mcp.call(name, args);
-  expect(result.isError, `${name}: ${result.text}`).toBe(false);
-  return JSON.parse(result.text) as Answer;
-}
-
-async function text(name: string, args: Record<string, unknown> = {}): Promise<string> {
-  const result = await mcp.call(name, args);
-  expect(result.isError, `${name}: ${result.text}`).toBe(false);
-  return result.text;
-}
-
-async function refused(name: string, args: Record<string, unknown>): Promise<string> {
-  const result = await mcp.call(name, args);
-  expect(result.isError, `${name} should fail: ${result.text}`).toBe(true);
-  return result.text;
-}
+const json = (name: string, args: Record<string, unknown> = {}) => answerJson(mcp, name, args);
+const text = (name: string, args: Record<string, unknown> = {}) => answerText(mcp, name, args);
+const refused = (name: string, args: Record<string, unknown>) => refusal(mcp, name, args);
 
 /** The body of a confluence_get_page answer: between the header and the paging footer. */
 function bodyOf(answer: string): string {

@@ -8,15 +8,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
 import { startTetherMcp, type TetherMcp } from '../../helpers/mcp-client.ts';
+import { answerJson, refusal, type Answer } from '../../helpers/tool-answers.ts';
 import { newProfile, type TetherProfile } from '../../helpers/run-tether.ts';
 import { loadSpecChecker } from '../../helpers/spec-check.ts';
 
 let sandbox: Sandbox;
 let profile: TetherProfile;
 let mcp: TetherMcp;
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Answer = Record<string, any>;
 
 const seed = () => sandbox.seed.jira;
 const keys = () => sandbox.seed.jira.keys;
@@ -29,17 +27,8 @@ const cloud = () => ({
   TETHER_ENABLE_WRITES: 'true',
 });
 
-async function json(client: TetherMcp, name: string, args: Record<string, unknown> = {}): Promise<Answer> {
-  const result = await client.call(name, args);
-  expect(result.isError, `${name}: ${result.text}`).toBe(false);
-  return JSON.parse(result.text) as Answer;
-}
-
-async function refused(client: TetherMcp, name: string, args: Record<string, unknown>): Promise<string> {
-  const result = await client.call(name, args);
-  expect(result.isError, `${name} should fail: ${result.text}`).toBe(true);
-  return result.text;
-}
+const json = answerJson;
+const refused = refusal;
 
 const call = (name: string, args: Record<string, unknown> = {}) => json(mcp, name, args);
 
