@@ -49,7 +49,22 @@ export interface ToolDefinition<Shape extends z.ZodRawShape = z.ZodRawShape> {
 
 export type AnyTool = ToolDefinition<z.ZodRawShape>;
 
-export function defineTool<Shape extends z.ZodRawShape>(tool: ToolDefinition<Shape>): AnyTool {
+/** How a tool file writes it: the input schema behind a function, built on the tool's first call. */
+export interface ToolSpec<Shape extends z.ZodRawShape> extends Omit<ToolDefinition<Shape>, 'input'> {
+  input: () => z.ZodObject<Shape>;
+}
+
+// Building 78 zod schemas costs a noticeable part of an MCP server's start, and tools/list needs
+// none of them (their JSON Schemas are embedded at build time): each is built when first used.
+export function defineTool<Shape extends z.ZodRawShape>(spec: ToolSpec<Shape>): AnyTool {
+  let input: z.ZodObject<Shape> | undefined;
+  const tool = {
+    ...spec,
+    get input() {
+      input ??= spec.input();
+      return input;
+    },
+  };
   return tool as unknown as AnyTool;
 }
 

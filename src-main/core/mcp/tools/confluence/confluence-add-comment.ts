@@ -10,7 +10,7 @@ export default defineTool({
   title: 'Comment on a page',
   toolset: 'confluence_comments',
   description: 'Add a footer comment (in Markdown) to a Confluence page.',
-  input: z.strictObject({ page_id: pageId.describe('Id of the page.'), content: commentContent }),
+  input: () => z.strictObject({ page_id: pageId.describe('Id of the page.'), content: commentContent }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   async handler(args, context) {
     const http = await context.confluence();

@@ -19,7 +19,7 @@ export default defineTool({
   title: 'Comment on text in a page',
   toolset: 'confluence_comments',
   description: 'Add an inline comment (in Markdown) to a piece of text on a Confluence page, as a reviewer would. Quote the text exactly as it reads on the page; when it appears more than once, match_index picks which (0 = first).',
-  input: z.strictObject({
+  input: () => z.strictObject({
     page_id: pageId.describe('Id of the page.'),
     text_selection: z.string().min(1).max(2000).describe('The exact text on the page to attach the comment to.'),
     content: commentContent,

@@ -10,7 +10,7 @@ export default defineTool({
   title: 'Add a label',
   toolset: 'confluence_labels',
   description: 'Add a label to a Confluence page (lower case, one word such as release-notes).',
-  input: z.strictObject({ page_id: pageId.describe('Id of the page.'), name: labelName.describe('The label, such as release-notes.') }),
+  input: () => z.strictObject({ page_id: pageId.describe('Id of the page.'), name: labelName.describe('The label, such as release-notes.') }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async handler(args, context) {
     const http = await context.confluence();

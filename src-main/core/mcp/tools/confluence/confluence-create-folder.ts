@@ -11,7 +11,7 @@ export default defineTool({
   title: 'Create a folder',
   toolset: 'confluence_folders',
   description: 'Create a folder in a Confluence space, at the top of the space or inside a page or another folder.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     space_key: spaceKey.describe('The space key, such as ENG.'),
     title: z.string().min(1).max(255).describe('Title of the folder.'),
     parent_id: z.string().regex(/^\d+$/).optional().describe('Id of the page or folder to create it in; the top of the space when left out.'),

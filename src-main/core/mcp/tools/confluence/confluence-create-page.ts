@@ -13,7 +13,7 @@ export default defineTool({
   toolset: 'confluence_pages',
   description:
     'Create a Confluence page from Markdown (or storage XHTML) in a space, at the top level, under a parent page, or in a folder. Markdown may use [STATUS: Done | green] lozenges, [@Name](mention:accountId) mentions, > [!NOTE] panels and fenced code with its language.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     space_key: spaceKey.describe('Key of the space to create the page in, such as ENG.'),
     title: z.string().trim().min(1, 'the title is empty').max(255).describe('Title of the new page (unique in its space).'),
     content: contentArgument.describe('The page body.'),

@@ -8,7 +8,7 @@ export default defineTool({
   title: 'Create a Confluence space',
   toolset: 'confluence_spaces',
   description: 'Create a new Confluence space with a key (capital letters and digits, such as TEAM) and a name.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     space_key: z.string().regex(/^[A-Z0-9]{1,255}$/, 'a space key is capital letters and digits, such as TEAM').describe('Key of the new space, such as TEAM.'),
     name: z.string().min(1).max(200).describe('Name of the new space.'),
     description: z.string().max(2000).optional().describe('A plain-text description.'),

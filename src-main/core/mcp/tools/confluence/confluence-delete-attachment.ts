@@ -9,7 +9,7 @@ export default defineTool({
   title: 'Delete an attachment',
   toolset: 'confluence_attachments',
   description: "Move a Confluence attachment to the trash.",
-  input: z.strictObject({ attachment_id: attachmentId.describe('Id of the attachment, such as att123456.') }),
+  input: () => z.strictObject({ attachment_id: attachmentId.describe('Id of the attachment, such as att123456.') }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   async handler(args, context) {
     const http = await context.confluence();

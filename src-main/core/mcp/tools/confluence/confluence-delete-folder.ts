@@ -9,7 +9,7 @@ export default defineTool({
   title: 'Delete a folder',
   toolset: 'confluence_folders',
   description: "Move a Confluence folder to the space's trash.",
-  input: z.strictObject({ folder_id: folderId.describe('Id of the folder to delete.') }),
+  input: () => z.strictObject({ folder_id: folderId.describe('Id of the folder to delete.') }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   async handler(args, context) {
     const http = await context.confluence();

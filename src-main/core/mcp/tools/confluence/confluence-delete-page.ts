@@ -9,7 +9,7 @@ export default defineTool({
   title: 'Delete a page',
   toolset: 'confluence_pages',
   description: "Move a Confluence page to the space's trash (its children move up to its parent). A space admin can restore it from the trash.",
-  input: z.strictObject({ page_id: pageId.describe('Id of the page to delete.') }),
+  input: () => z.strictObject({ page_id: pageId.describe('Id of the page to delete.') }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   async handler(args, context) {
     const http = await context.confluence();

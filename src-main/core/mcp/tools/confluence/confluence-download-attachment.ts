@@ -12,7 +12,7 @@ export default defineTool({
   title: 'Download an attachment',
   toolset: 'confluence_attachments',
   description: "Download a Confluence attachment into Tether's downloads folder on this computer and return the file's path.",
-  input: z.strictObject({
+  input: () => z.strictObject({
     attachment_id: attachmentId.describe('Id of the attachment, such as att123456.'),
     filename: z.string().min(1).max(200).optional().describe('A file name to save it under (a plain name, not a path); the attachment name when left out.'),
   }),

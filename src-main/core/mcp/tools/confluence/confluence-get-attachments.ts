@@ -9,7 +9,7 @@ export default defineTool({
   title: 'List attachments',
   toolset: 'confluence_attachments',
   description: 'List the files attached to a Confluence page: id, name, type, size and version.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     page_id: pageId.describe('Id of the page.'),
     filename: z.string().optional().describe('Only the attachment with this file name.'),
     media_type: z.string().optional().describe('Only attachments of this media type, such as image/png.'),

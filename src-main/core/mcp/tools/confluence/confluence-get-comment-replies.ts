@@ -10,7 +10,7 @@ export default defineTool({
   title: 'Get the replies to a comment',
   toolset: 'confluence_comments',
   description: 'List the replies to a Confluence comment (footer or inline), oldest first, with Markdown bodies.',
-  input: z.strictObject({ comment_id: commentId.describe('Id of the comment.'), limit: limit(250) }),
+  input: () => z.strictObject({ comment_id: commentId.describe('Id of the comment.'), limit: limit(250) }),
   annotations: { readOnlyHint: true, openWorldHint: true },
   async handler(args, context) {
     const http = await context.confluence();

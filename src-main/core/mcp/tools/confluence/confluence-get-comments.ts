@@ -10,7 +10,7 @@ export default defineTool({
   title: 'Get the comments of a page',
   toolset: 'confluence_comments',
   description: 'List the footer comments of a Confluence page (the discussion under it), oldest first, with Markdown bodies, authors and times. Replies come from confluence_get_comment_replies.',
-  input: z.strictObject({ page_id: pageId.describe('Id of the page.'), limit: limit(250), cursor: z.string().optional().describe('next_cursor from a previous answer.') }),
+  input: () => z.strictObject({ page_id: pageId.describe('Id of the page.'), limit: limit(250), cursor: z.string().optional().describe('next_cursor from a previous answer.') }),
   annotations: { readOnlyHint: true, openWorldHint: true },
   async handler(args, context) {
     const http = await context.confluence();

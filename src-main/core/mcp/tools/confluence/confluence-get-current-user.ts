@@ -8,7 +8,7 @@ export default defineTool({
   title: 'Who am I in Confluence',
   toolset: 'confluence_users',
   description: 'Get the Confluence account Tether is signed in as: display name, account id and email.',
-  input: z.strictObject({}),
+  input: () => z.strictObject({}),
   annotations: { readOnlyHint: true, openWorldHint: true },
   async handler(_args, context) {
     const http = await context.confluence();

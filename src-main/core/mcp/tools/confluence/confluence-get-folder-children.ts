@@ -9,7 +9,7 @@ export default defineTool({
   title: 'Get folder contents',
   toolset: 'confluence_folders',
   description: 'List what a Confluence folder directly contains (pages and folders), in tree order.',
-  input: z.strictObject({ folder_id: folderId.describe('Id of the folder.'), limit: limit(250), cursor: z.string().optional().describe('next_cursor from a previous answer.') }),
+  input: () => z.strictObject({ folder_id: folderId.describe('Id of the folder.'), limit: limit(250), cursor: z.string().optional().describe('next_cursor from a previous answer.') }),
   annotations: { readOnlyHint: true, openWorldHint: true },
   async handler(args, context) {
     const http = await context.confluence();

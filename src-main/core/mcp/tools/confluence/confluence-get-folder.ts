@@ -9,7 +9,7 @@ export default defineTool({
   title: 'Get a folder',
   toolset: 'confluence_folders',
   description: 'Get a Confluence folder by id: title, space, parent and version.',
-  input: z.strictObject({ folder_id: folderId.describe('Id of the folder.') }),
+  input: () => z.strictObject({ folder_id: folderId.describe('Id of the folder.') }),
   annotations: { readOnlyHint: true, openWorldHint: true },
   async handler(args, context) {
     const http = await context.confluence();

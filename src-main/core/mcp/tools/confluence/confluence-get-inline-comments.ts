@@ -10,7 +10,7 @@ export default defineTool({
   title: 'Get the inline comments of a page',
   toolset: 'confluence_comments',
   description: 'List the inline comments of a Confluence page: the text each one is attached to, whether it is open or resolved, and its Markdown body.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     page_id: pageId.describe('Id of the page.'),
     resolution: z.enum(['open', 'resolved', 'all']).default('all').describe('Only open, only resolved, or all (default).'),
     limit: limit(250),

@@ -9,7 +9,7 @@ export default defineTool({
   title: 'Get page labels',
   toolset: 'confluence_labels',
   description: 'List the labels of a Confluence page.',
-  input: z.strictObject({ page_id: pageId.describe('Id of the page.') }),
+  input: () => z.strictObject({ page_id: pageId.describe('Id of the page.') }),
   annotations: { readOnlyHint: true, openWorldHint: true },
   async handler(args, context) {
     const http = await context.confluence();

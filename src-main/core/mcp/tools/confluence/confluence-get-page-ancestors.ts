@@ -10,7 +10,7 @@ export default defineTool({
   title: 'Get page ancestors',
   toolset: 'confluence_pages',
   description: 'List the ancestors of a Confluence page from the top of the space down to its parent (the breadcrumb).',
-  input: z.strictObject({ page_id: pageId.describe('Id of the page.') }),
+  input: () => z.strictObject({ page_id: pageId.describe('Id of the page.') }),
   annotations: { readOnlyHint: true, openWorldHint: true },
   async handler(args, context) {
     const http = await context.confluence();

@@ -9,7 +9,7 @@ export default defineTool({
   title: 'Get child pages',
   toolset: 'confluence_pages',
   description: 'List the direct children (pages and folders) of a Confluence page, in their order in the page tree.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     page_id: pageId.describe('Id of the parent page.'),
     limit: z.number().int().min(1).max(250).default(25).describe('How many children to return (1-250).'),
     cursor: z.string().optional().describe('next_cursor from a previous answer.'),

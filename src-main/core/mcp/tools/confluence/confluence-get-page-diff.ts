@@ -12,7 +12,7 @@ export default defineTool({
   toolset: 'confluence_pages',
   description:
     'Show what changed in a Confluence page between two versions, as a unified diff of their Markdown (lines starting with - were removed, + added). By default compares the current version with the one before it.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     page_id: pageId.describe('Id of the page.'),
     from_version: z.number().int().min(1).optional().describe('The older version (default: the one before to_version).'),
     to_version: z.number().int().min(1).optional().describe('The newer version (default: the current one).'),

@@ -9,7 +9,7 @@ export default defineTool({
   title: 'Get page history',
   toolset: 'confluence_pages',
   description: 'List the versions of a Confluence page, newest first: version number, author, time and version message.',
-  input: z.strictObject({ page_id: pageId.describe('Id of the page.'), limit: limit(250), cursor: z.string().optional().describe('next_cursor from a previous answer.') }),
+  input: () => z.strictObject({ page_id: pageId.describe('Id of the page.'), limit: limit(250), cursor: z.string().optional().describe('next_cursor from a previous answer.') }),
   annotations: { readOnlyHint: true, openWorldHint: true },
   async handler(args, context) {
     const http = await context.confluence();

@@ -12,7 +12,7 @@ export default defineTool({
   title: 'Get a page',
   toolset: 'confluence_pages',
   description: `Read a Confluence page by page_id, or by title and space_key. The body comes as Markdown (headings, lists, tables, links, code, images, panels, status lozenges and mentions kept readable); storage, adf or view on request. Long pages come in pieces: the answer says the offset of the next piece, and section reads one heading's part only. Lines like <!-- tether:keep 3 jira-macro --> stand for Confluence content that Markdown cannot express.`,
-  input: z.strictObject({
+  input: () => z.strictObject({
     page_id: pageId.optional().describe('Id of the page (or give title and space_key).'),
     title: z.string().min(1).max(255).optional().describe('Exact title of the page, with space_key.'),
     space_key: spaceKey.optional().describe('Space key, with title.'),

@@ -13,7 +13,7 @@ export default defineTool({
   title: 'Get the page tree of a space',
   toolset: 'confluence_pages',
   description: 'Show the page tree of a Confluence space as an indented list (title and id), down to a chosen depth.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     space_key: spaceKey.describe('The space key, such as ENG.'),
     max_depth: z.number().int().min(1).max(10).default(3).describe('How many levels below the top to show (1-10).'),
   }),

@@ -9,12 +9,13 @@ export default defineTool({
   title: 'Get a Confluence space',
   toolset: 'confluence_spaces',
   description: 'Get one Confluence space by its key (such as ENG) or its id: name, type, description and home page id.',
-  input: z
-    .strictObject({
-      space_key: z.string().min(1).optional().describe('The space key, such as ENG.'),
-      space_id: z.string().regex(/^\d+$/, 'a space id is a number').optional().describe('The numeric space id.'),
-    })
-    .refine((a) => a.space_key || a.space_id, { message: 'give space_key or space_id' }),
+  input: () =>
+    z
+      .strictObject({
+        space_key: z.string().min(1).optional().describe('The space key, such as ENG.'),
+        space_id: z.string().regex(/^\d+$/, 'a space id is a number').optional().describe('The numeric space id.'),
+      })
+      .refine((a) => a.space_key || a.space_id, { message: 'give space_key or space_id' }),
   annotations: { readOnlyHint: true, openWorldHint: true },
   async handler(args, context) {
     const http = await context.confluence();

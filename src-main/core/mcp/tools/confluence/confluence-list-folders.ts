@@ -10,7 +10,7 @@ export default defineTool({
   title: 'List folders of a space',
   toolset: 'confluence_folders',
   description: 'List the folders of a Confluence space (folders group pages in the page tree).',
-  input: z.strictObject({ space_key: spaceKey.describe('The space key, such as ENG.'), limit: limit(100), cursor: z.string().optional().describe('next_cursor from a previous answer.') }),
+  input: () => z.strictObject({ space_key: spaceKey.describe('The space key, such as ENG.'), limit: limit(100), cursor: z.string().optional().describe('next_cursor from a previous answer.') }),
   annotations: { readOnlyHint: true, openWorldHint: true },
   async handler(args, context) {
     context.spaces.assertKey(args.space_key);

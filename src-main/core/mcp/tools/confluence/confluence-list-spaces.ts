@@ -8,7 +8,7 @@ export default defineTool({
   title: 'List Confluence spaces',
   toolset: 'confluence_spaces',
   description: 'List the Confluence spaces you can see, with their keys, names and types. Use next_cursor to read more.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     limit: z.number().int().min(1).max(250).default(25).describe('How many spaces to return (1-250).'),
     cursor: z.string().optional().describe('next_cursor from a previous answer, to continue the list.'),
     type: z.enum(['global', 'personal', 'collaboration', 'knowledge_base']).optional().describe('Only spaces of this type.'),

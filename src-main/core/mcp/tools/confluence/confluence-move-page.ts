@@ -9,7 +9,7 @@ export default defineTool({
   title: 'Move a page',
   toolset: 'confluence_pages',
   description: 'Move a Confluence page (with its children) under another page, or before/after a sibling. The target may be in another allowed space.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     page_id: pageId.describe('Id of the page to move.'),
     target_id: pageId.describe('Id of the page to move it to (its new parent, or the sibling for before/after).'),
     position: z.enum(['append', 'before', 'after']).default('append').describe('append: become the last child of target_id; before/after: become its sibling.'),

@@ -11,7 +11,7 @@ export default defineTool({
   title: 'Remove a label',
   toolset: 'confluence_labels',
   description: 'Remove a label from a Confluence page.',
-  input: z.strictObject({ page_id: pageId.describe('Id of the page.'), name: labelName.describe('The label to remove.') }),
+  input: () => z.strictObject({ page_id: pageId.describe('Id of the page.'), name: labelName.describe('The label to remove.') }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   async handler(args, context) {
     const http = await context.confluence();

@@ -10,7 +10,7 @@ export default defineTool({
   title: 'Reply to a comment',
   toolset: 'confluence_comments',
   description: 'Reply (in Markdown) to a Confluence comment, footer or inline: the reply joins its thread.',
-  input: z.strictObject({ comment_id: commentId.describe('Id of the comment to reply to.'), content: commentContent }),
+  input: () => z.strictObject({ comment_id: commentId.describe('Id of the comment to reply to.'), content: commentContent }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   async handler(args, context) {
     const http = await context.confluence();

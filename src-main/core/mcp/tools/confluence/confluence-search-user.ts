@@ -9,7 +9,7 @@ export default defineTool({
   title: 'Find Confluence users',
   toolset: 'confluence_users',
   description: 'Find Confluence users by name (or with a CQL user query such as user.fullname ~ "ali"). Returns account ids for mentions.',
-  input: z.strictObject({ query: z.string().min(1).max(500).describe('A name, or CQL such as user.fullname ~ "alice".'), limit: limit(100, 10) }),
+  input: () => z.strictObject({ query: z.string().min(1).max(500).describe('A name, or CQL such as user.fullname ~ "alice".'), limit: limit(100, 10) }),
   annotations: { readOnlyHint: true, openWorldHint: true },
   async handler(args, context) {
     const http = await context.confluence();

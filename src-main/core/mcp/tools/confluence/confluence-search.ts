@@ -10,7 +10,7 @@ export default defineTool({
   toolset: 'confluence_search',
   description:
     'Search Confluence with CQL (for example: type = page AND space = ENG AND text ~ "release") or with plain words, which search titles and text. Returns titles, ids, spaces and highlighted excerpts.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     query: z.string().min(1).max(5000).describe('CQL, or plain words to search for.'),
     limit: limit(100, 10),
     cursor: z.string().optional().describe('next_cursor from a previous answer.'),

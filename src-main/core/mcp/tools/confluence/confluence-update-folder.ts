@@ -9,7 +9,7 @@ export default defineTool({
   title: 'Rename a folder',
   toolset: 'confluence_folders',
   description: 'Rename a Confluence folder.',
-  input: z.strictObject({ folder_id: folderId.describe('Id of the folder.'), title: z.string().min(1).max(255).describe('The new title.') }),
+  input: () => z.strictObject({ folder_id: folderId.describe('Id of the folder.'), title: z.string().min(1).max(255).describe('The new title.') }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async handler(args, context) {
     const http = await context.confluence();

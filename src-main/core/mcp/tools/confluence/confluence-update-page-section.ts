@@ -15,7 +15,7 @@ export default defineTool({
   toolset: 'confluence_pages',
   description:
     'Replace one section of a Confluence page — a heading and everything under it up to the next heading of the same or a higher level — with new Markdown, leaving every other part of the page exactly as it was. Best for long pages: read the section with confluence_get_page (section), then write it back here. Start the content with a heading line to rename the section; without one the heading stays.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     page_id: pageId.describe('Id of the page.'),
     section: z.string().min(1).max(500).describe('The heading of the section to replace, such as "Rollout plan".'),
     content: contentArgument.describe('The new Markdown for the section.'),

@@ -12,7 +12,7 @@ export default defineTool({
   title: 'Update a page',
   toolset: 'confluence_pages',
   description: `Replace the body (and optionally the title or parent) of a Confluence page with Markdown or storage. The version number is handled for you. Start from the Markdown confluence_get_page returned: ${PLACEHOLDER_HELP} For a change to one part of a long page, use confluence_update_page_section.`,
-  input: z.strictObject({
+  input: () => z.strictObject({
     page_id: pageId.describe('Id of the page to update.'),
     content: contentArgument.describe('The whole new body.'),
     content_format: contentFormat,

@@ -10,7 +10,7 @@ export default defineTool({
   title: 'Upload an attachment',
   toolset: 'confluence_attachments',
   description: 'Attach a file from this computer to a Confluence page; a file of the same name gets a new version.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     page_id: pageId.describe('Id of the page.'),
     file_path: z.string().min(1).describe('Absolute path of the file on this computer.'),
     filename: z.string().min(1).max(200).optional().describe('Name to give the attachment (a plain name); the file name when left out.'),

@@ -12,7 +12,7 @@ export default defineTool({
   title: 'Comment on an issue',
   toolset: 'jira_comments',
   description: 'Add a comment (Markdown: lists, code, tables, links, [@Name](mention:accountId) mentions) to a Jira issue, optionally visible only to a group or role.',
-  input: z.strictObject({ issue_key: issueKey.describe('The issue key, such as PROJ-123.'), body: commentBody, visibility: visibilityArgument }),
+  input: () => z.strictObject({ issue_key: issueKey.describe('The issue key, such as PROJ-123.'), body: commentBody, visibility: visibilityArgument }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   async handler(args, context) {
     const client = await context.jira();

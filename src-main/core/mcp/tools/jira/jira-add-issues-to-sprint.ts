@@ -11,7 +11,7 @@ export default defineTool({
   title: 'Add issues to a sprint',
   toolset: 'jira_agile',
   description: 'Move Jira issues into a sprint (out of the backlog or another sprint).',
-  input: z.strictObject({
+  input: () => z.strictObject({
     sprint_id: numericId('a sprint id').describe('Id of the sprint.'),
     issue_keys: stringList.describe('Issue keys, comma-separated (up to 50).'),
   }),

@@ -11,7 +11,7 @@ export default defineTool({
   title: 'Add a watcher to an issue',
   toolset: 'jira_users',
   description: 'Make someone (email, name, account id or user name) watch a Jira issue.',
-  input: z.strictObject({ issue_key: issueKey.describe('The issue key, such as PROJ-123.'), user_identifier: z.string().trim().min(1).describe('Who: email, display name, account id or user name.') }),
+  input: () => z.strictObject({ issue_key: issueKey.describe('The issue key, such as PROJ-123.'), user_identifier: z.string().trim().min(1).describe('Who: email, display name, account id or user name.') }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async handler(args, context) {
     const client = await context.jira();

@@ -18,7 +18,7 @@ export default defineTool({
   title: 'Log time on an issue',
   toolset: 'jira_worklog',
   description: 'Log work on a Jira issue: how long (e.g. "1h 30m"), when it started, a Markdown note, and optionally the new remaining estimate.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     issue_key: issueKey.describe('The issue key, such as PROJ-123.'),
     time_spent: duration.describe('How long, e.g. "1h 30m", "1d", "45m".'),
     comment: z.string().max(32_000).optional().describe('A note, in Markdown.'),

@@ -12,7 +12,7 @@ export default defineTool({
   title: 'Assign an issue',
   toolset: 'jira_issues',
   description: 'Assign a Jira issue to someone (email, display name or account id; user name on Data Center), or unassign it with an empty assignee.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     issue_key: issueKey.describe('The issue key, such as PROJ-123.'),
     assignee: z.string().nullable().optional().describe('Who: email, display name or account id. Empty or null unassigns.'),
   }),

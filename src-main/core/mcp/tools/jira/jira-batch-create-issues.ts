@@ -23,7 +23,7 @@ export default defineTool({
   toolset: 'jira_issues',
   description:
     'Create up to 50 Jira issues in one go. Each item: {project_key, summary, issue_type, description? (Markdown), assignee?, components?, additional_fields?}. Every item is checked first; with validate_only nothing is created.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     issues: jsonObjectList.describe('A JSON array of issues to create.'),
     validate_only: z.boolean().default(false).describe('Check every item without creating anything.'),
   }),

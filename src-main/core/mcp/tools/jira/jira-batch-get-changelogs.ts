@@ -13,7 +13,7 @@ export default defineTool({
   title: 'Get the change history of issues',
   toolset: 'jira_issues',
   description: 'The change history of several Jira issues: who changed which field from what to what, and when. Optionally only changes of some fields.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     issue_ids_or_keys: stringList.describe('Issue keys or ids, comma-separated (up to 100).'),
     fields: stringList.optional().describe('Only changes of these fields (ids such as status, assignee).'),
     limit: z.number().int().min(-1).default(-1).describe('At most this many changes per issue (-1 = all).'),

@@ -11,7 +11,7 @@ export default defineTool({
   title: 'Link two issues',
   toolset: 'jira_links',
   description: 'Link two Jira issues with a kind of link: the inward issue <outward wording> the outward issue — with Blocks, inward_issue_key blocks outward_issue_key. An optional Markdown comment goes with it.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     link_type: z.string().trim().min(1).describe('The kind of link, by name, e.g. Blocks, Relates, Duplicate (see jira_get_link_types).'),
     inward_issue_key: issueKey.describe('The inward issue: with Blocks, the one that blocks.'),
     outward_issue_key: issueKey.describe('The outward issue: with Blocks, the one that is blocked.'),

@@ -12,7 +12,7 @@ export default defineTool({
   toolset: 'jira_issues',
   description:
     'Create a Jira issue. The description is Markdown. Other fields go in additional_fields by the names people know ("Story Points", "Team", priority, labels, parent, fixVersions, duedate…); if the issue type requires a field you left out, the answer names it and its allowed values (jira_get_create_fields lists them up front).',
-  input: z.strictObject({
+  input: () => z.strictObject({
     project_key: projectKey.describe('Project key, such as PROJ.'),
     summary: z.string().trim().min(1).max(255).describe('One-line summary.'),
     issue_type: z.string().trim().min(1).describe('Issue type name or id: Task, Bug, Story, Epic, Subtask (a subtask needs parent in additional_fields).'),

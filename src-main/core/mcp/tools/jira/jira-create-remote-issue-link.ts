@@ -11,7 +11,7 @@ export default defineTool({
   title: 'Link an issue to a web page',
   toolset: 'jira_links',
   description: 'Add a link from a Jira issue to a web page or Confluence page (shown under "Web links").',
-  input: z.strictObject({
+  input: () => z.strictObject({
     issue_key: issueKey.describe('The issue key, such as PROJ-123.'),
     url: webUrl.describe('The address to link to.'),
     title: z.string().trim().min(1).max(255).describe('The link text.'),

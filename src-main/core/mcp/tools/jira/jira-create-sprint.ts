@@ -13,7 +13,7 @@ export default defineTool({
   title: 'Create a sprint',
   toolset: 'jira_agile',
   description: 'Create a future sprint on a Jira Scrum board, with dates and a goal.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     board_id: numericId('a board id').describe('Id of the Scrum board.'),
     name: z.string().trim().min(1).max(255).describe('Sprint name.'),
     start_date: isoDate.optional().describe('Start, ISO 8601.'),

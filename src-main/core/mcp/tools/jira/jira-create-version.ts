@@ -11,7 +11,7 @@ export default defineTool({
   title: 'Create a version',
   toolset: 'jira_projects',
   description: 'Create a version (release) in a Jira project, with optional start and release dates.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     project_key: projectKey.describe('The project key, such as PROJ.'),
     name: z.string().trim().min(1).max(255).describe('Version name, such as 2.4.0.'),
     start_date: day.optional().describe('Start date, YYYY-MM-DD.'),

@@ -9,7 +9,7 @@ export default defineTool({
   title: 'Delete an issue',
   toolset: 'jira_issues',
   description: 'Delete a Jira issue for good (Jira has no bin for issues). Subtasks go with it only when delete_subtasks is true.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     issue_key: issueKey.describe('The issue key, such as PROJ-123.'),
     delete_subtasks: z.boolean().default(false).describe('Also delete its subtasks (required when it has any).'),
   }),

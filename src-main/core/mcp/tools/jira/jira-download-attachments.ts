@@ -10,7 +10,7 @@ export default defineTool({
   title: 'Download the attachments of an issue',
   toolset: 'jira_attachments',
   description: "Download the attachments of a Jira issue into Tether's downloads folder on this computer and return their paths.",
-  input: z.strictObject({
+  input: () => z.strictObject({
     issue_key: issueKey.describe('The issue key, such as PROJ-123.'),
     filenames: z.array(z.string()).optional().describe('Only these attachments (by file name); all when left out.'),
   }),

@@ -11,7 +11,7 @@ export default defineTool({
   title: 'Edit a comment',
   toolset: 'jira_comments',
   description: 'Replace the text (Markdown) of a comment on a Jira issue, and optionally who may see it.',
-  input: z.strictObject({ issue_key: issueKey.describe('The issue key, such as PROJ-123.'), comment_id: numericId('a comment id').describe('Id of the comment.'), body: commentBody, visibility: visibilityArgument }),
+  input: () => z.strictObject({ issue_key: issueKey.describe('The issue key, such as PROJ-123.'), comment_id: numericId('a comment id').describe('Id of the comment.'), body: commentBody, visibility: visibilityArgument }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async handler(args, context) {
     const client = await context.jira();

@@ -9,7 +9,7 @@ export default defineTool({
   title: 'List boards',
   toolset: 'jira_agile',
   description: 'List Jira Scrum and Kanban boards, by name, project or type.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     board_name: z.string().optional().describe('Words of the board name.'),
     project_key: projectKey.optional().describe('Only boards of this project.'),
     board_type: z.enum(['scrum', 'kanban', 'simple']).optional().describe('scrum, kanban or simple.'),

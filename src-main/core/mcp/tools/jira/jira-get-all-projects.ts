@@ -8,7 +8,7 @@ export default defineTool({
   title: 'List projects',
   toolset: 'jira_projects',
   description: 'List the Jira projects you can see (within Tether\'s project limit): key, name, type, lead.',
-  input: z.strictObject({ include_archived: z.boolean().default(false).describe('Also list archived projects.') }),
+  input: () => z.strictObject({ include_archived: z.boolean().default(false).describe('Also list archived projects.') }),
   annotations: { readOnlyHint: true, openWorldHint: true },
   async handler(args, context) {
     const client = await context.jira();

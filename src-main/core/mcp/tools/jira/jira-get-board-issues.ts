@@ -12,7 +12,7 @@ export default defineTool({
   title: 'Get the issues of a board',
   toolset: 'jira_agile',
   description: 'The issues on a Jira board, optionally narrowed with JQL.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     board_id: numericId('a board id').describe('Id of the board (from jira_get_agile_boards).'),
     jql: z.string().default('').describe('JQL to narrow the issues, such as status = "In Progress".'),
     fields: z.string().default('summary,status,assignee,priority,issuetype').describe('Comma-separated fields to return.'),

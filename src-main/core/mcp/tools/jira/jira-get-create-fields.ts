@@ -10,7 +10,7 @@ export default defineTool({
   title: 'Get the fields of a new issue',
   toolset: 'jira_projects',
   description: 'The fields a new issue of a given type in a Jira project takes: which are required, their types and allowed values.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     project_key: projectKey.describe('The project key, such as PROJ.'),
     issue_type_id: z.string().trim().min(1).describe('The issue type id or name (from jira_get_project_issue_types).'),
   }),

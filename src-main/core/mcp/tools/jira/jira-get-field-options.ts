@@ -10,7 +10,7 @@ export default defineTool({
   title: 'Get the options of a field',
   toolset: 'jira_fields',
   description: 'The allowed values of a Jira select or multi-select field (by name or id). On Data Center, and for system fields, give project_key and issue_type.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     field_id: z.string().min(1).describe('Field id or name, such as customfield_10020 or "Team".'),
     context_id: z.string().optional().describe('Cloud: the field context (the global one when left out).'),
     project_key: z.string().optional().describe('Project key (needed on Data Center).'),

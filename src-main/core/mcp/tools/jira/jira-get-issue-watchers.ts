@@ -10,7 +10,7 @@ export default defineTool({
   title: 'Get who watches an issue',
   toolset: 'jira_users',
   description: 'Who watches a Jira issue, and whether you do.',
-  input: z.strictObject({ issue_key: issueKey.describe('The issue key, such as PROJ-123.') }),
+  input: () => z.strictObject({ issue_key: issueKey.describe('The issue key, such as PROJ-123.') }),
   annotations: { readOnlyHint: true, openWorldHint: true },
   async handler(args, context) {
     const client = await context.jira();

@@ -12,7 +12,7 @@ export default defineTool({
   title: 'Get an issue',
   toolset: 'jira_issues',
   description: 'Read a Jira issue: summary, status, people, dates, description and latest comments as Markdown, links, subtasks, attachments, and custom fields under their names. Optionally its transitions, watchers and change history.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     issue_key: issueKey.describe('The issue key, such as PROJ-123.'),
     fields: z.string().default('*all').describe('Comma-separated fields to return; *all (the default) gives every field that has a value.'),
     expand: z.string().optional().describe('Jira expansions, such as renderedFields or changelog.'),

@@ -8,7 +8,7 @@ export default defineTool({
   title: 'Get the kinds of issue links',
   toolset: 'jira_links',
   description: 'The kinds of links between Jira issues (Blocks, Relates, Duplicates…), with how each reads in both directions.',
-  input: z.strictObject({ name_filter: z.string().optional().describe('Only kinds whose name contains this text.') }),
+  input: () => z.strictObject({ name_filter: z.string().optional().describe('Only kinds whose name contains this text.') }),
   annotations: { readOnlyHint: true, openWorldHint: true },
   async handler(args, context) {
     const client = await context.jira();

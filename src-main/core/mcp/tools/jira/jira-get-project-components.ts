@@ -9,7 +9,7 @@ export default defineTool({
   title: 'Get the components of a project',
   toolset: 'jira_projects',
   description: 'The components of a Jira project: name, description, lead.',
-  input: z.strictObject({ project_key: projectKey.describe('The project key, such as PROJ.') }),
+  input: () => z.strictObject({ project_key: projectKey.describe('The project key, such as PROJ.') }),
   annotations: { readOnlyHint: true, openWorldHint: true },
   async handler(args, context) {
     context.projects.assertProject(args.project_key);

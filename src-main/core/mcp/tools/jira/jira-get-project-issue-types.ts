@@ -9,7 +9,7 @@ export default defineTool({
   title: 'Get the issue types of a project',
   toolset: 'jira_projects',
   description: 'The issue types a Jira project offers (Task, Bug, Story, Epic, Subtask…), with their ids.',
-  input: z.strictObject({ project_key: projectKey.describe('The project key, such as PROJ.') }),
+  input: () => z.strictObject({ project_key: projectKey.describe('The project key, such as PROJ.') }),
   annotations: { readOnlyHint: true, openWorldHint: true },
   async handler(args, context) {
     context.projects.assertProject(args.project_key);

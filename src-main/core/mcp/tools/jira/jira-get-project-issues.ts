@@ -10,7 +10,7 @@ export default defineTool({
   title: 'Get the issues of a project',
   toolset: 'jira_issues',
   description: 'List the issues of one Jira project, newest first, with their main fields.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     project_key: projectKey.describe('The project key, such as PROJ.'),
     limit: z.number().int().min(1).max(100).default(10).describe('How many issues to return (1-100).'),
     start_at: z.number().int().min(0).optional().describe('Data Center: where to start (0-based).'),

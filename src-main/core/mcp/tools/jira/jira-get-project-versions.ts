@@ -9,7 +9,7 @@ export default defineTool({
   title: 'Get the versions of a project',
   toolset: 'jira_projects',
   description: 'The versions (releases) of a Jira project: name, dates, released or archived.',
-  input: z.strictObject({ project_key: projectKey.describe('The project key, such as PROJ.') }),
+  input: () => z.strictObject({ project_key: projectKey.describe('The project key, such as PROJ.') }),
   annotations: { readOnlyHint: true, openWorldHint: true },
   async handler(args, context) {
     context.projects.assertProject(args.project_key);

@@ -11,7 +11,7 @@ export default defineTool({
   title: 'Get the issues of a sprint',
   toolset: 'jira_agile',
   description: 'The issues in a Jira sprint, with their main fields.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     sprint_id: numericId('a sprint id').describe('Id of the sprint (from jira_get_sprints_from_board).'),
     fields: z.string().default('summary,status,assignee,priority,issuetype').describe('Comma-separated fields to return.'),
     start_at: startAt,

@@ -11,7 +11,7 @@ export default defineTool({
   title: 'Get the sprints of a board',
   toolset: 'jira_agile',
   description: 'The sprints of a Jira Scrum board: active, future or closed, with dates and goals.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     board_id: numericId('a board id').describe('Id of the board.'),
     state: z.enum(['active', 'future', 'closed']).optional().describe('Only sprints in this state; all when left out.'),
     start_at: startAt,

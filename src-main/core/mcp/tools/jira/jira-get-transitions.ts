@@ -9,7 +9,7 @@ export default defineTool({
   title: 'Get the transitions of an issue',
   toolset: 'jira_transitions',
   description: 'The workflow transitions open to a Jira issue now: id, name, the status each leads to, and the fields a transition asks for.',
-  input: z.strictObject({ issue_key: issueKey.describe('The issue key, such as PROJ-123.') }),
+  input: () => z.strictObject({ issue_key: issueKey.describe('The issue key, such as PROJ-123.') }),
   annotations: { readOnlyHint: true, openWorldHint: true },
   async handler(args, context) {
     const client = await context.jira();

@@ -9,7 +9,7 @@ export default defineTool({
   title: 'Get a person\'s profile',
   toolset: 'jira_users',
   description: 'Look up a Jira user by email, display name, account id (Cloud) or user name (Data Center).',
-  input: z.strictObject({ user_identifier: z.string().trim().min(1).describe('Email, display name, account id or user name.') }),
+  input: () => z.strictObject({ user_identifier: z.string().trim().min(1).describe('Email, display name, account id or user name.') }),
   annotations: { readOnlyHint: true, openWorldHint: true },
   async handler(args, context) {
     const client = await context.jira();

@@ -11,7 +11,7 @@ export default defineTool({
   title: 'Get the time logged on an issue',
   toolset: 'jira_worklog',
   description: 'The work logged on a Jira issue: who, when, how long, and their note.',
-  input: z.strictObject({ issue_key: issueKey.describe('The issue key, such as PROJ-123.') }),
+  input: () => z.strictObject({ issue_key: issueKey.describe('The issue key, such as PROJ-123.') }),
   annotations: { readOnlyHint: true, openWorldHint: true },
   async handler(args, context) {
     const client = await context.jira();

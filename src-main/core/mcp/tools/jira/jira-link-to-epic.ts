@@ -11,7 +11,7 @@ export default defineTool({
   title: 'Put an issue under an epic',
   toolset: 'jira_links',
   description: 'Put a Jira issue under an epic (its parent on Cloud; the Epic Link field on Data Center).',
-  input: z.strictObject({ issue_key: issueKey.describe('The issue to put under the epic.'), epic_key: issueKey.describe('The epic, such as PROJ-10.') }),
+  input: () => z.strictObject({ issue_key: issueKey.describe('The issue to put under the epic.'), epic_key: issueKey.describe('The epic, such as PROJ-10.') }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async handler(args, context) {
     const client = await context.jira();

@@ -9,7 +9,7 @@ export default defineTool({
   title: 'Remove a link between issues',
   toolset: 'jira_links',
   description: 'Remove a link between two Jira issues, by the link id (jira_get_issue lists the links of an issue with their ids).',
-  input: z.strictObject({ link_id: numericId('a link id').describe('Id of the link.') }),
+  input: () => z.strictObject({ link_id: numericId('a link id').describe('Id of the link.') }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   async handler(args, context) {
     const client = await context.jira();

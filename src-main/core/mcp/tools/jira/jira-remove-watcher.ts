@@ -11,7 +11,7 @@ export default defineTool({
   title: 'Remove a watcher from an issue',
   toolset: 'jira_users',
   description: 'Stop someone watching a Jira issue (account_id on Cloud, username on Data Center, or user_identifier for either).',
-  input: z.strictObject({
+  input: () => z.strictObject({
     issue_key: issueKey.describe('The issue key, such as PROJ-123.'),
     account_id: z.string().optional().describe('Cloud: their account id.'),
     username: z.string().optional().describe('Data Center: their user name.'),

@@ -10,7 +10,7 @@ export default defineTool({
   title: 'Find people who can be assigned',
   toolset: 'jira_users',
   description: 'Find the people an issue (or issues of a project) can be assigned to, by name or email.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     query: z.string().trim().min(1).describe('Words of their name, or their email.'),
     project_key: projectKey.optional().describe('A project (give this or issue_key).'),
     issue_key: issueKey.optional().describe('An issue (give this or project_key).'),

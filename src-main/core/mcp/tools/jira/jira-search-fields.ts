@@ -8,7 +8,7 @@ export default defineTool({
   title: 'Find fields',
   toolset: 'jira_fields',
   description: 'Find Jira fields (system and custom) by words of their name: id, name, type. Use the name or id in other tools.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     keyword: z.string().default('').describe('Words of the field name; empty lists the first fields.'),
     limit: z.number().int().min(1).max(500).default(10).describe('How many to return (1-500).'),
     refresh: z.boolean().default(false).describe('Read the field list again instead of the remembered one.'),

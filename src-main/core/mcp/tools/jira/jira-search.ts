@@ -12,7 +12,7 @@ export default defineTool({
   toolset: 'jira_issues',
   description:
     'Search Jira issues with JQL, for example: project = PROJ AND status != Done ORDER BY updated DESC, or assignee = currentUser(). Returns the issues with their main fields; page on with page_token (Cloud) or start_at (Data Center).',
-  input: z.strictObject({
+  input: () => z.strictObject({
     jql: z.string().trim().min(1).max(10_000).describe('The JQL query.'),
     fields: z.string().default('summary,status,assignee,reporter,priority,issuetype,labels,created,updated').describe('Comma-separated fields to return, or *all.'),
     limit: z.number().int().min(1).max(100).default(10).describe('How many issues to return (1-100).'),

@@ -13,7 +13,7 @@ export default defineTool({
   title: 'Move an issue through its workflow',
   toolset: 'jira_transitions',
   description: 'Move a Jira issue through a workflow transition (by id or name, e.g. "In Progress" or "Done"), with the fields the transition asks for and an optional Markdown comment. If the transition is not open, the answer lists those that are.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     issue_key: issueKey.describe('The issue key, such as PROJ-123.'),
     transition_id: z.string().trim().min(1).describe('The transition id (from jira_get_transitions) or its name.'),
     fields: jsonObject.optional().describe('Fields the transition asks for, as JSON, e.g. {"resolution": "Done"}.'),

@@ -17,7 +17,7 @@ export default defineTool({
   toolset: 'jira_issues',
   description:
     'Change a Jira issue: fields by the names people know (summary, description in Markdown, priority, labels, assignee, "Story Points"…), components, and optionally move it through the workflow (transition by name) and add a comment, in one call. Parts of the description Markdown cannot express are kept.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     issue_key: issueKey.describe('The issue key, such as PROJ-123.'),
     fields: jsonObject.optional().describe('Fields to set, as a JSON object, e.g. {"summary": "New title", "description": "Markdown…", "priority": "High"}. null clears a field.'),
     additional_fields: jsonObject.optional().describe('More fields, same form (kept for compatibility with mcp-atlassian).'),

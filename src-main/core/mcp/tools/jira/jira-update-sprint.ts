@@ -14,7 +14,7 @@ export default defineTool({
   title: 'Update a sprint',
   toolset: 'jira_agile',
   description: 'Change a Jira sprint: rename it, set dates or goal, start it (state active) or close it (state closed). Only the given fields change.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     sprint_id: numericId('a sprint id').describe('Id of the sprint.'),
     name: z.string().trim().min(1).max(255).optional().describe('New name.'),
     state: z.enum(['future', 'active', 'closed']).optional().describe('future, active (start it) or closed (complete it).'),

@@ -10,7 +10,7 @@ export default defineTool({
   title: 'Attach a file to an issue',
   toolset: 'jira_attachments',
   description: 'Attach a file from this computer to a Jira issue.',
-  input: z.strictObject({
+  input: () => z.strictObject({
     issue_key: issueKey.describe('The issue key, such as PROJ-123.'),
     file_path: z.string().min(1).describe('Absolute path of the file on this computer.'),
     filename: z.string().min(1).max(200).optional().describe('Name to give the attachment (a plain name); the file name when left out.'),
