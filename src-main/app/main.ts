@@ -1,6 +1,6 @@
 // Electron main process: a thin shell that hosts the engine, shows a tray icon and, on demand, the
 // window. The window reaches the engine only through the Bridge (ipc/register-bridge-handlers.ts).
-import { app } from 'electron';
+import { app, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Engine } from '../core/host/engine.ts';
@@ -40,7 +40,7 @@ if (cliAt >= 0) {
   app.on('will-quit', () => void host.close());
   // "Connect to AI apps" needs the command AI apps start Tether with; only this shell knows it.
   const launch = trayLaunchCommand(here);
-  registerBridgeHandlers(createBridgeHandlers(host, undefined, launch ? { launch } : {}), pathToFileURL(indexHtml).href, (channel, error) =>
+  registerBridgeHandlers(createBridgeHandlers(host, undefined, { ...(launch ? { launch } : {}), openExternal: (url) => shell.openExternal(url) }), pathToFileURL(indexHtml).href, (channel, error) =>
     engine.log.error(`bridge ${channel}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   );
   const window = createWindowController({ preload: path.join(here, 'preload.cjs'), indexHtml });

@@ -8,12 +8,21 @@ export const windowSettingsSchema = z.object({
   writesEnabled: z.boolean(),
   /** Where "Allow changes" comes from: "settings", or the environment variable that overrides it. */
   writesSource: z.string(),
+  /** "Pause Tether": clients see no tools at all. */
+  paused: z.boolean(),
   disabledTools: z.array(z.string()),
   toolsets: z.array(z.string()).nullable(),
   confluenceSpaces: z.array(z.string()).nullable(),
   jiraProjects: z.array(z.string()).nullable(),
 });
 export type WindowSettings = z.infer<typeof windowSettingsSchema>;
+
+/** The space/project limits the Permissions view saves: keys, upper-cased by the host; [] = no limit. */
+export const limitsSchema = z.object({
+  confluenceSpaces: z.array(z.string().trim().max(255)).max(200).optional(),
+  jiraProjects: z.array(z.string().trim().max(255)).max(200).optional(),
+});
+export type Limits = z.infer<typeof limitsSchema>;
 
 export const toolInfoSchema = z.object({
   name: z.string(),

@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { appChangeSchema, appIdSchema, appInfoSchema } from './apps-schemas.ts';
 import { BRIDGE_CHANNELS, type BridgeChannelName } from './bridge-channels.ts';
-import { activityEntrySchema, hostInfoSchema, loginOutcomeSchema, tokenLoginSchema, toolInfoSchema, windowSettingsSchema } from './bridge-schemas.ts';
+import { oauthPlanInputSchema, oauthPlanSchema, oauthStartedSchema, oauthStartInputSchema, oauthStatusSchema, openedSchema } from './oauth-schemas.ts';
+import { activityEntrySchema, limitsSchema, hostInfoSchema, loginOutcomeSchema, tokenLoginSchema, toolInfoSchema, windowSettingsSchema } from './bridge-schemas.ts';
 import { productSchema, statusReportSchema, tokenTypeSchema } from './status.ts';
 
 /** Who a credential belongs to, as far as Atlassian told us. */
@@ -45,12 +46,28 @@ export const bridgeContract = {
   'settings.setWrites': { args: z.tuple([z.boolean()]), result: windowSettingsSchema },
   /** One tool's switch (by tool name). */
   'settings.setToolEnabled': { args: z.tuple([z.string().min(1).max(100), z.boolean()]), result: windowSettingsSchema },
+  /** "Pause Tether": on, clients see no tools and every call answers how to resume. */
+  'settings.setPaused': { args: z.tuple([z.boolean()]), result: windowSettingsSchema },
+  /** Confluence space and Jira project keys the tools may touch; a list left out stays, an empty one lifts the limit. */
+  'settings.setLimits': { args: z.tuple([limitsSchema]), result: windowSettingsSchema },
+  /** A whole toolset's switch (by toolset name, e.g. "confluence_pages"). */
+  'settings.setToolsetEnabled': { args: z.tuple([z.string().min(1).max(100), z.boolean()]), result: windowSettingsSchema },
   /** Every tool Tether has, with its switch and whether clients see it now. */
   'tools.list': { args: z.tuple([]), result: z.array(toolInfoSchema) },
   /** The last tool calls (never their arguments). */
   'activity.recent': { args: z.tuple([]), result: z.array(activityEntrySchema) },
   /** Signs in with an API token or personal access token: verified with a real call, then stored. */
   'auth.loginToken': { args: z.tuple([tokenLoginSchema]), result: loginOutcomeSchema },
+  /** The scopes and callback URL the user's OAuth app needs (before any secret is typed). */
+  'auth.oauthPlan': { args: z.tuple([oauthPlanInputSchema]), result: oauthPlanSchema },
+  /** Starts the OAuth sign-in in the host; answers as soon as the address to open is known. */
+  'auth.oauthStart': { args: z.tuple([oauthStartInputSchema]), result: oauthStartedSchema },
+  /** Where the OAuth sign-in is: waiting for the browser, a site to choose, connected, failed. */
+  'auth.oauthStatus': { args: z.tuple([]), result: oauthStatusSchema },
+  /** The site to use when the sign-in reaches several (by cloudId). */
+  'auth.oauthChooseSite': { args: z.tuple([z.string().min(1).max(100)]), result: oauthStatusSchema },
+  /** Opens an http(s) address on the authorization server in the user's browser; opened:false where the host cannot (the HTTP window opens it itself). */
+  'shell.openExternal': { args: z.tuple([z.string().max(4000)]), result: openedSchema },
   /** Where the host listens and how many MCP sessions it serves. */
   'host.info': { args: z.tuple([]), result: hostInfoSchema },
   /** Every AI app Tether can add itself to: installed?, Tether added?, its file, its one-click routes. */
@@ -77,6 +94,7 @@ export interface Bridge {
 
 export * from './apps-schemas.ts';
 export * from './bridge-schemas.ts';
+export * from './oauth-schemas.ts';
 
 export const bridgeChannels: readonly BridgeChannel[] = BRIDGE_CHANNELS;
 export { isBridgeChannel, unknownChannelMessage } from './bridge-channels.ts';

@@ -1,10 +1,12 @@
-// Permissions: the "Allow changes" switch (asks first) and one switch per tool. Every change is saved
+// Permissions: "Pause Tether", the "Allow changes" switch (asks first), space/project limits, one
+// switch per toolset and one per tool. Every change is saved
 // by the host, which tells connected AI apps at once (tools/list_changed).
 import { useCallback, useEffect, useState } from 'react';
 import type { Bridge, ToolInfo, WindowSettings } from '../../../src-main/shared/bridge.ts';
 import { call } from '../../bridge/bridge-client.ts';
 import { Switch } from '../../components/switch.tsx';
 import { ConfirmWritesDialog } from './confirm-writes-dialog.tsx';
+import { LimitsForm } from './limits-form.tsx';
 import { ToolList } from './tool-list.tsx';
 
 export function PermissionsPanel({ bridge }: { bridge: Bridge }) {
@@ -25,7 +27,7 @@ export function PermissionsPanel({ bridge }: { bridge: Bridge }) {
     void load();
   }, [load]);
 
-  const apply = async (change: () => ReturnType<typeof call<'settings.setWrites'>>) => {
+  const apply = async (change: () => Promise<{ ok: true } | { ok: false; error: string }>) => {
     setBusy(true);
     const answer = await change();
     if (!answer.ok) setError(answer.error);
@@ -44,9 +46,20 @@ export function PermissionsPanel({ bridge }: { bridge: Bridge }) {
       )}
       <div className="writes-row">
         <div>
+          <span className="writes-label">Pause Tether</span>
+          <p className="muted" id="pause-hint">
+            {settings?.paused ? 'Paused: AI apps see no tools until you turn this off.' : 'On: AI apps see no tools at all, until you resume.'}
+          </p>
+        </div>
+        <Switch label="Pause Tether" describedBy="pause-hint" checked={settings?.paused ?? false} disabled={!settings || busy} onChange={(on) => void apply(() => call(bridge, 'settings.setPaused', on))} />
+      </div>
+      <div className="writes-row">
+        <div>
           <span className="writes-label">Allow changes</span>
           <p className="muted" id="writes-hint">
-            {overridden ? `${settings.writesSource} decides this while it is set.` : 'Off: AI apps can only read. On: they can also create, edit and delete.'}
+            {overridden
+              ? `The environment variable ${settings.writesSource} decides this (changes ${settings.writesEnabled ? 'on' : 'off'}): remove it from Tether's environment to use this switch.`
+              : 'Off: AI apps can only read. On: they can also create, edit and delete.'}
           </p>
         </div>
         <Switch
@@ -65,8 +78,15 @@ export function PermissionsPanel({ bridge }: { bridge: Bridge }) {
           void apply(() => call(bridge, 'settings.setWrites', true));
         }}
       />
+      <LimitsForm settings={settings} busy={busy} onSave={(limits) => void apply(() => call(bridge, 'settings.setLimits', limits))} />
       <h2 className="tools-heading">Tools</h2>
-      <ToolList tools={tools} busy={busy} onToggle={(name, on) => void apply(() => call(bridge, 'settings.setToolEnabled', name, on))} />
+      <ToolList
+        tools={tools}
+        toolsets={settings?.toolsets ?? null}
+        busy={busy}
+        onToggle={(name, on) => void apply(() => call(bridge, 'settings.setToolEnabled', name, on))}
+        onToggleSet={(toolset, on) => void apply(() => call(bridge, 'settings.setToolsetEnabled', toolset, on))}
+      />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-// Every tool, grouped by toolset, each with its own switch and a read/write badge. A tool that is on
+// Every tool, grouped by toolset (the heading has the whole group's switch), each with its own switch and a read/write badge. A tool that is on
 // but not offered to clients right now (changes off, product not signed in) says so.
 import type { ToolInfo } from '../../../src-main/shared/bridge.ts';
 import { Switch } from '../../components/switch.tsx';
@@ -11,14 +11,27 @@ export function toolsetLabel(toolset: string): string {
   return [WORDS[product] ?? product, ...rest.map((w) => WORDS[w] ?? w)].join(' ');
 }
 
-export function ToolList({ tools, busy, onToggle }: { tools: ToolInfo[]; busy: boolean; onToggle: (name: string, on: boolean) => void }) {
+interface ToolListProps {
+  tools: ToolInfo[];
+  /** The saved toolsets; null = all of them. */
+  toolsets: string[] | null;
+  busy: boolean;
+  onToggle: (name: string, on: boolean) => void;
+  onToggleSet: (toolset: string, on: boolean) => void;
+}
+
+export function ToolList({ tools, toolsets, busy, onToggle, onToggleSet }: ToolListProps) {
+  const setOn = (toolset: string) => !toolsets || toolsets.includes('all') || toolsets.includes(toolset);
   const groups = new Map<string, ToolInfo[]>();
   for (const tool of tools) groups.set(tool.toolset, [...(groups.get(tool.toolset) ?? []), tool]);
   return (
     <div className="tool-groups">
       {[...groups].map(([toolset, members]) => (
         <section key={toolset} className="tool-group" aria-labelledby={`toolset-${toolset}`}>
-          <h3 id={`toolset-${toolset}`}>{toolsetLabel(toolset)}</h3>
+          <div className="tool-row toolset-row">
+            <h3 id={`toolset-${toolset}`}>{toolsetLabel(toolset)}</h3>
+            <Switch label={`All ${toolsetLabel(toolset)} tools`} checked={setOn(toolset)} disabled={busy} onChange={(on) => onToggleSet(toolset, on)} />
+          </div>
           <ul className="tool-list">
             {members.map((tool) => (
               <li key={tool.name} className="tool-row">
@@ -31,7 +44,7 @@ export function ToolList({ tools, busy, onToggle }: { tools: ToolInfo[]; busy: b
                     </span>
                   )}
                 </span>
-                <Switch label={tool.title} checked={tool.enabled} disabled={busy} onChange={(on) => onToggle(tool.name, on)} {...(tool.enabled && !tool.listed ? { describedBy: `note-${tool.name}` } : {})} />
+                <Switch label={tool.title} checked={tool.enabled} disabled={busy || !setOn(toolset)} onChange={(on) => onToggle(tool.name, on)} {...(tool.enabled && !tool.listed ? { describedBy: `note-${tool.name}` } : {})} />
               </li>
             ))}
           </ul>

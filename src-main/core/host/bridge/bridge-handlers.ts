@@ -8,14 +8,16 @@ import { allTools } from '../../mcp/tool-catalogue.ts';
 import { isListed, isSwitchedOff, productOf, toolPolicyFrom } from '../../mcp/tool-policy.ts';
 import { PRODUCTS, type Engine } from '../engine.ts';
 import { createAppsHandlers, type AppsOptions } from './apps-handlers.ts';
+import { createOAuthHandlers, type OAuthOptions } from './oauth-handlers.ts';
 import { oneSentence } from './one-sentence.ts';
+import { createSettingsHandlers } from './settings-handlers.ts';
 
 export type BridgeHandlers = {
   [C in BridgeChannel]: (...args: BridgeArgs<C>) => Promise<BridgeResult<C>>;
 };
 
 /** The part of the Engine the window uses. */
-export type BridgeEngine = Pick<Engine, 'status' | 'verify' | 'login' | 'updateSettings' | 'settings' | 'env' | 'configured'>;
+export type BridgeEngine = Pick<Engine, 'status' | 'verify' | 'login' | 'updateSettings' | 'settings' | 'env' | 'configured' | 'saveOAuth'>;
 
 /** The part of the McpHost the window uses (McpHost itself fits). */
 export interface BridgeHost {
@@ -29,8 +31,8 @@ export interface BridgeHost {
 /** Where the host listens; known to the shell that started the listeners, not to the host. */
 export type HostAddresses = () => { socketPath?: string; httpUrl?: string };
 
-/** What only the shell knows: how AI apps start this Tether (see apps-handlers.ts). */
-export type BridgeOptions = AppsOptions;
+/** What only the shell knows: how AI apps start this Tether (apps-handlers.ts), how to open the browser (oauth-handlers.ts). */
+export type BridgeOptions = AppsOptions & OAuthOptions;
 
 export function createBridgeHandlers(host: BridgeHost, addresses: HostAddresses = () => ({}), options: BridgeOptions = {}): BridgeHandlers {
   const engine = host.engine;
@@ -40,6 +42,7 @@ export function createBridgeHandlers(host: BridgeHost, addresses: HostAddresses 
     return {
       writesEnabled: policy().writesEnabled,
       writesSource: policy().writesSource,
+      paused: s.paused === true,
       disabledTools: s.disabledTools ?? [],
       toolsets: s.toolsets ?? null,
       confluenceSpaces: s.confluenceSpaces ?? null,
@@ -62,6 +65,7 @@ export function createBridgeHandlers(host: BridgeHost, addresses: HostAddresses 
       const others = (engine.settings.disabledTools ?? []).filter((n) => n !== name);
       return change({ disabledTools: on ? others : [...others, name] });
     },
+    ...createSettingsHandlers(() => engine.settings, change),
     'tools.list': async () => {
       const listing = { ...policy(), products: new Set(PRODUCTS.filter((p) => engine.configured(p))) };
       return allTools.map(
@@ -92,5 +96,6 @@ export function createBridgeHandlers(host: BridgeHost, addresses: HostAddresses 
       return { socketPath: where.socketPath ?? null, httpUrl: where.httpUrl ?? null, sessions: host.sessions };
     },
     ...createAppsHandlers(options),
+    ...createOAuthHandlers(engine, () => host.notifyToolsChanged(), options),
   };
 }
