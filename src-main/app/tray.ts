@@ -5,7 +5,7 @@ import { app, Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'e
 import type { Engine } from '../core/host/engine.ts';
 import { toolPolicyFrom } from '../core/mcp/tool-policy.ts';
 import type { ProductStatus } from '../shared/status.ts';
-import { TRAY_TOOLTIP, trayState } from './tray-state.ts';
+import { TRAY_TOOLTIP, trayState, type TrayState } from './tray-state.ts';
 
 export function statusLine(s: ProductStatus): string {
   const title = s.product === 'jira' ? 'Jira' : 'Confluence';
@@ -21,8 +21,9 @@ export interface TrayActions {
   settingsChanged: () => Promise<void>;
 }
 
-export async function createTray(engine: Engine, iconPath: string, actions: TrayActions): Promise<Tray> {
-  const tray = new Tray(nativeImage.createFromPath(iconPath));
+/** `iconFor(state)`: the icon file for a state (see scripts/make-tray-icons.mjs). */
+export async function createTray(engine: Engine, iconFor: (state: TrayState) => string, actions: TrayActions): Promise<Tray> {
+  const tray = new Tray(nativeImage.createFromPath(iconFor('not-connected')));
   // Windows users expect a left click on the icon to open the app; elsewhere it opens the menu.
   if (process.platform === 'win32') tray.on('click', actions.open);
   const change = async (patch: { writesEnabled?: boolean; paused?: boolean }) => {
@@ -36,6 +37,7 @@ export async function createTray(engine: Engine, iconPath: string, actions: Tray
     const policy = toolPolicyFrom(engine.env, engine.settings);
     const paused = engine.settings.paused === true;
     const state = trayState(status, { writesEnabled: policy.writesEnabled, paused });
+    tray.setImage(nativeImage.createFromPath(iconFor(state)));
     tray.setToolTip(TRAY_TOOLTIP[state]);
     if (process.platform === 'darwin') tray.setTitle(state === 'writes-on' ? '✎' : state === 'paused' ? '⏸' : state === 'error' ? '!' : '');
     const items: MenuItemConstructorOptions[] = [
