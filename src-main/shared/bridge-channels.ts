@@ -13,6 +13,7 @@ export const BRIDGE_CHANNELS = [
   'tools.list',
   'activity.recent',
   'auth.loginToken',
+  'auth.logout',
   'auth.oauthPlan',
   'auth.oauthStart',
   'auth.oauthStatus',

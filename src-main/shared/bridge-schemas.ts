@@ -64,6 +64,15 @@ export const loginOutcomeSchema = z.object({
 });
 export type LoginOutcome = z.infer<typeof loginOutcomeSchema>;
 
+/** One credential `auth.logout` removed: which, for which site, and where it was kept. Never the secret. */
+export const removedCredentialSchema = z.object({
+  product: productSchema,
+  site: z.string(),
+  /** "keychain (Secret Service)" or the credentials file's path. */
+  where: z.string(),
+});
+export type RemovedCredentialInfo = z.infer<typeof removedCredentialSchema>;
+
 export const hostInfoSchema = z.object({
   socketPath: z.string().nullable(),
   httpUrl: z.string().nullable(),

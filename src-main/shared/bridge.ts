@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { appChangeSchema, appIdSchema, appInfoSchema } from './apps-schemas.ts';
 import { BRIDGE_CHANNELS, type BridgeChannelName } from './bridge-channels.ts';
 import { oauthPlanInputSchema, oauthPlanSchema, oauthStartedSchema, oauthStartInputSchema, oauthStatusSchema, openedSchema } from './oauth-schemas.ts';
-import { activityEntrySchema, limitsSchema, hostInfoSchema, loginOutcomeSchema, tokenLoginSchema, toolInfoSchema, windowSettingsSchema } from './bridge-schemas.ts';
+import { activityEntrySchema, limitsSchema, hostInfoSchema, loginOutcomeSchema, removedCredentialSchema, tokenLoginSchema, toolInfoSchema, windowSettingsSchema } from './bridge-schemas.ts';
 import { productSchema, statusReportSchema, tokenTypeSchema } from './status.ts';
 
 /** Who a credential belongs to, as far as Atlassian told us. */
@@ -58,6 +58,8 @@ export const bridgeContract = {
   'activity.recent': { args: z.tuple([]), result: z.array(activityEntrySchema) },
   /** Signs in with an API token or personal access token: verified with a real call, then stored. */
   'auth.loginToken': { args: z.tuple([tokenLoginSchema]), result: loginOutcomeSchema },
+  /** Forgets the stored credentials (keychain or file) of these products; environment credentials stay. */
+  'auth.logout': { args: z.tuple([z.array(productSchema).min(1).max(2)]), result: z.array(removedCredentialSchema) },
   /** The scopes and callback URL the user's OAuth app needs (before any secret is typed). */
   'auth.oauthPlan': { args: z.tuple([oauthPlanInputSchema]), result: oauthPlanSchema },
   /** Starts the OAuth sign-in in the host; answers as soon as the address to open is known. */

@@ -1,5 +1,7 @@
 // An on/off switch: a button with role="switch", so screen readers say "on"/"off" and Space/Enter toggle it.
-export function Switch({ label, checked, onChange, disabled, describedBy }: { label: string; checked: boolean; onChange: (next: boolean) => void; disabled?: boolean; describedBy?: string }) {
+// `pending` (a change is saving) ignores presses but stays focusable: a disabled button would drop
+// keyboard focus to the page.
+export function Switch({ label, checked, onChange, disabled, pending, describedBy }: { label: string; checked: boolean; onChange: (next: boolean) => void; disabled?: boolean; pending?: boolean; describedBy?: string }) {
   return (
     <button
       type="button"
@@ -7,9 +9,10 @@ export function Switch({ label, checked, onChange, disabled, describedBy }: { la
       aria-checked={checked}
       aria-label={label}
       aria-describedby={describedBy}
+      aria-disabled={pending || undefined}
       className={checked ? 'switch switch-on' : 'switch'}
       disabled={disabled}
-      onClick={() => onChange(!checked)}
+      onClick={() => !pending && onChange(!checked)}
     >
       <span className="switch-knob" aria-hidden="true" />
     </button>

@@ -51,7 +51,7 @@ export function PermissionsPanel({ bridge }: { bridge: Bridge }) {
             {settings?.paused ? 'Paused: AI apps see no tools until you turn this off.' : 'On: AI apps see no tools at all, until you resume.'}
           </p>
         </div>
-        <Switch label="Pause Tether" describedBy="pause-hint" checked={settings?.paused ?? false} disabled={!settings || busy} onChange={(on) => void apply(() => call(bridge, 'settings.setPaused', on))} />
+        <Switch label="Pause Tether" describedBy="pause-hint" checked={settings?.paused ?? false} disabled={!settings} pending={busy} onChange={(on) => void apply(() => call(bridge, 'settings.setPaused', on))} />
       </div>
       <div className="writes-row">
         <div>
@@ -66,7 +66,8 @@ export function PermissionsPanel({ bridge }: { bridge: Bridge }) {
           label="Allow changes"
           describedBy="writes-hint"
           checked={settings?.writesEnabled ?? false}
-          disabled={!settings || busy || overridden}
+          disabled={!settings || overridden}
+          pending={busy}
           onChange={(on) => (on ? setAsking(true) : void apply(() => call(bridge, 'settings.setWrites', false)))}
         />
       </div>

@@ -30,7 +30,7 @@ export function ToolList({ tools, toolsets, busy, onToggle, onToggleSet }: ToolL
         <section key={toolset} className="tool-group" aria-labelledby={`toolset-${toolset}`}>
           <div className="tool-row toolset-row">
             <h3 id={`toolset-${toolset}`}>{toolsetLabel(toolset)}</h3>
-            <Switch label={`All ${toolsetLabel(toolset)} tools`} checked={setOn(toolset)} disabled={busy} onChange={(on) => onToggleSet(toolset, on)} />
+            <Switch label={`All ${toolsetLabel(toolset)} tools`} checked={setOn(toolset)} pending={busy} onChange={(on) => onToggleSet(toolset, on)} />
           </div>
           <ul className="tool-list">
             {members.map((tool) => (
@@ -44,7 +44,7 @@ export function ToolList({ tools, toolsets, busy, onToggle, onToggleSet }: ToolL
                     </span>
                   )}
                 </span>
-                <Switch label={tool.title} checked={tool.enabled} disabled={busy || !setOn(toolset)} onChange={(on) => onToggle(tool.name, on)} {...(tool.enabled && !tool.listed ? { describedBy: `note-${tool.name}` } : {})} />
+                <Switch label={tool.title} checked={tool.enabled} disabled={!setOn(toolset)} pending={busy} onChange={(on) => onToggle(tool.name, on)} {...(tool.enabled && !tool.listed ? { describedBy: `note-${tool.name}` } : {})} />
               </li>
             ))}
           </ul>

@@ -1,9 +1,10 @@
 // Status of both products: who Tether is signed in as, with what kind of credential, from where, and
-// a "Check connection" button per product that proves the credential with a real call.
+// a "Check connection" button per product that proves the credential with a real call, and "Sign out".
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { Bridge, ConnectionCheck } from '../../../src-main/shared/bridge.ts';
 import type { Product, ProductStatus, StatusReport } from '../../../src-main/shared/status.ts';
 import { call } from '../../bridge/bridge-client.ts';
+import { SignOut } from './sign-out.tsx';
 import { PRODUCT_TITLE, TOKEN_TYPE_PHRASE, TOKEN_TYPE_WORDS, formatSite, formatSource, formatStoredAt } from './format.ts';
 
 type Loaded<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'error'; error: string };
@@ -40,15 +41,15 @@ export function StatusPanel({ bridge }: { bridge: Bridge }) {
       )}
       {report.state === 'ready' && (
         <>
-          <ProductCard bridge={bridge} status={report.value.confluence} />
-          <ProductCard bridge={bridge} status={report.value.jira} />
+          <ProductCard bridge={bridge} status={report.value.confluence} reload={load} />
+          <ProductCard bridge={bridge} status={report.value.jira} reload={load} />
         </>
       )}
     </section>
   );
 }
 
-function ProductCard({ bridge, status }: { bridge: Bridge; status: ProductStatus }) {
+function ProductCard({ bridge, status, reload }: { bridge: Bridge; status: ProductStatus; reload: () => Promise<void> }) {
   const title = PRODUCT_TITLE[status.product];
   const headingId = useId();
   return (
@@ -65,6 +66,7 @@ function ProductCard({ bridge, status }: { bridge: Bridge; status: ProductStatus
       {!status.authenticated && status.problem && <p className="problem">{status.problem}</p>}
       <Details status={status} />
       <CheckConnection bridge={bridge} product={status.product} title={title} />
+      <SignOut bridge={bridge} status={status} onSignedOut={reload} />
     </article>
   );
 }

@@ -17,7 +17,7 @@ export type BridgeHandlers = {
 };
 
 /** The part of the Engine the window uses. */
-export type BridgeEngine = Pick<Engine, 'status' | 'verify' | 'login' | 'updateSettings' | 'settings' | 'env' | 'configured' | 'saveOAuth'>;
+export type BridgeEngine = Pick<Engine, 'status' | 'verify' | 'login' | 'logout' | 'updateSettings' | 'settings' | 'env' | 'configured' | 'saveOAuth'>;
 
 /** The part of the McpHost the window uses (McpHost itself fits). */
 export interface BridgeHost {
@@ -90,6 +90,12 @@ export function createBridgeHandlers(host: BridgeHost, addresses: HostAddresses 
       } catch (error) {
         throw new Error(oneSentence(error, 'Signing in failed.'), { cause: error });
       }
+    },
+    'auth.logout': async (products) => {
+      const removed = await engine.logout([...new Set(products)]);
+      // The products' tools leave every client's list at once.
+      await host.notifyToolsChanged();
+      return removed.map((r) => ({ product: r.product, site: r.site, where: r.location }));
     },
     'host.info': async (): Promise<HostInfo> => {
       const where = addresses();
