@@ -45,6 +45,7 @@ if (cliAt >= 0) {
   );
   const window = createWindowController({ preload: path.join(here, 'preload.cjs'), indexHtml });
   app.on('second-instance', () => window.show());
+  host.onEvent((event) => window.push(event));
   // macOS wants monochrome template images (it tints them); elsewhere the coloured badges show the state.
   const icon = (state: string) => path.join(here, '..', '..', 'resources', process.platform === 'darwin' ? `trayTemplate-${state}.png` : `tray-${state}.png`);
   await createTray(engine, icon, { open: () => window.show(), quit: () => app.quit(), settingsChanged: () => host.notifyToolsChanged() });

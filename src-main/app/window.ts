@@ -3,6 +3,7 @@
 // permissions. The Content-Security-Policy is a meta tag in src-renderer/index.html (file:// pages
 // carry no response headers to put it in).
 import { BrowserWindow, type App, type WebContents } from 'electron';
+import { BRIDGE_EVENT_CHANNEL, type BridgeEvent } from '../shared/bridge-events.ts';
 
 export interface WindowPaths {
   /** dist/app/preload.cjs */
@@ -55,9 +56,13 @@ function createWindow(paths: WindowPaths): BrowserWindow {
 }
 
 /** At most one window: show() creates it on first use and brings it forward afterwards. */
-export function createWindowController(paths: WindowPaths): { show(): void } {
+export function createWindowController(paths: WindowPaths): { show(): void; push(event: BridgeEvent): void } {
   let current: BrowserWindow | null = null;
   return {
+    /** A host notice for the window, when there is one (a closed window fetches everything when opened). */
+    push(event) {
+      if (current && !current.isDestroyed()) current.webContents.send(BRIDGE_EVENT_CHANNEL, event);
+    },
     show() {
       if (current && !current.isDestroyed()) {
         if (current.isMinimized()) current.restore();

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { appChangeSchema, appIdSchema, appInfoSchema } from './apps-schemas.ts';
 import { BRIDGE_CHANNELS, type BridgeChannelName } from './bridge-channels.ts';
+import type { BridgeEvent } from './bridge-events.ts';
 import { oauthPlanInputSchema, oauthPlanSchema, oauthStartedSchema, oauthStartInputSchema, oauthStatusSchema, openedSchema } from './oauth-schemas.ts';
 import { activityEntrySchema, limitsSchema, hostInfoSchema, loginOutcomeSchema, removedCredentialSchema, tokenLoginSchema, toolInfoSchema, windowSettingsSchema } from './bridge-schemas.ts';
 import { productSchema, statusReportSchema, tokenTypeSchema } from './status.ts';
@@ -92,6 +93,8 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export interface Bridge {
   invoke<C extends BridgeChannel>(channel: C, ...args: BridgeArgs<C>): Promise<Envelope<BridgeResult<C>>>;
+  /** Pushed notices (bridge-events.ts); returns the unsubscribe. Optional: without it the window polls. */
+  subscribe?(listener: (event: BridgeEvent) => void): () => void;
 }
 
 export * from './apps-schemas.ts';

@@ -89,5 +89,5 @@ async function startWindow(host: McpHost, socketPath: string, httpUrl: () => str
   const [{ createBridgeHandlers }, { startUiServer }] = await Promise.all([import('../../core/host/bridge/bridge-handlers.ts'), import('../../core/host/ui/ui-server.ts')]);
   // "Connect to AI apps" writes the same entry as `tether export`: this very CLI, by absolute path.
   const handlers = createBridgeHandlers(host, () => ({ socketPath, httpUrl: httpUrl() }), { launch: nodeLaunchCommand(realpathSync(process.argv[1]!)) });
-  return startUiServer({ handlers, rendererDir: dir, report: (channel, error) => host.engine.log.error(`bridge ${channel}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`) });
+  return startUiServer({ handlers, rendererDir: dir, events: (listener) => host.onEvent(listener), report: (channel, error) => host.engine.log.error(`bridge ${channel}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`) });
 }

@@ -7,6 +7,7 @@ import net from 'node:net';
 import path from 'node:path';
 import type { Server } from '@modelcontextprotocol/server';
 import { serveStdio, StdioServerTransport } from '@modelcontextprotocol/server/stdio';
+import type { BridgeEvent } from '../../shared/bridge-events.ts';
 import { createMcpServer } from '../mcp/create-server.ts';
 import { ActivityLog } from './activity-log.ts';
 import type { Engine } from './engine.ts';
@@ -19,6 +20,7 @@ export class McpHost {
   private socketServer: net.Server | undefined;
   private stopWatching: (() => void) | undefined;
   private readonly changeListeners = new Set<() => void | Promise<void>>();
+  private readonly eventListeners = new Set<(event: BridgeEvent) => void>();
 
   constructor(
     readonly engine: Engine,
@@ -27,7 +29,14 @@ export class McpHost {
 
   /** A new MCP server for one client connection, tracked for change notices. */
   newServer(): Server {
-    const server = createMcpServer({ engine: this.engine, version: this.version, onToolCall: (call) => this.activity.add(call) });
+    const server = createMcpServer({
+      engine: this.engine,
+      version: this.version,
+      onToolCall: (call) => {
+        this.activity.add(call);
+        this.emit({ name: 'activity.added' });
+      },
+    });
     this.track(server);
     return server;
   }
@@ -82,6 +91,23 @@ export class McpHost {
   async notifyToolsChanged(): Promise<void> {
     await Promise.all([...this.servers].map((server) => server.sendToolListChanged().catch(() => undefined)));
     for (const listener of this.changeListeners) await Promise.resolve(listener()).catch(() => undefined);
+    this.emit({ name: 'status.changed' });
+  }
+
+  /** The window's pushed notices (status changed, a tool call happened); returns the unsubscribe. */
+  onEvent(listener: (event: BridgeEvent) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
+  private emit(event: BridgeEvent): void {
+    for (const listener of this.eventListeners) {
+      try {
+        listener(event);
+      } catch {
+        // A window that went away must not stop the others hearing it.
+      }
+    }
   }
 
   /** Other listeners of switch changes (the HTTP endpoint's stateless 2026 clients). */

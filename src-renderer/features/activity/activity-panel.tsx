@@ -1,8 +1,9 @@
-// Activity: the last tool calls AI apps made through Tether (never their arguments). Refreshes every
-// few seconds while shown.
+// Activity: the last tool calls AI apps made through Tether (never their arguments). Updates when
+// the host says a call happened; a slow refresh covers an adapter without pushes.
 import { useCallback, useEffect, useState } from 'react';
 import type { ActivityEntry, Bridge } from '../../../src-main/shared/bridge.ts';
 import { call } from '../../bridge/bridge-client.ts';
+import { useBridgeEvent } from '../../bridge/use-bridge-event.ts';
 
 const OUTCOME: Record<ActivityEntry['outcome'], string> = { ok: 'OK', refused: 'Refused', failed: 'Failed' };
 
@@ -18,9 +19,10 @@ export function ActivityPanel({ bridge }: { bridge: Bridge }) {
 
   useEffect(() => {
     void load();
-    const timer = setInterval(() => void load(), 3000);
+    const timer = setInterval(() => void load(), bridge.subscribe ? 30_000 : 3000);
     return () => clearInterval(timer);
-  }, [load]);
+  }, [load, bridge]);
+  useBridgeEvent(bridge, ['activity.added'], () => void load());
 
   return (
     <section aria-labelledby="activity-heading">

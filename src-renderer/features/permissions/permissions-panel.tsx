@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Bridge, ToolInfo, WindowSettings } from '../../../src-main/shared/bridge.ts';
 import { call } from '../../bridge/bridge-client.ts';
+import { useBridgeEvent } from '../../bridge/use-bridge-event.ts';
 import { Switch } from '../../components/switch.tsx';
 import { ConfirmWritesDialog } from './confirm-writes-dialog.tsx';
 import { LimitsForm } from './limits-form.tsx';
@@ -26,6 +27,8 @@ export function PermissionsPanel({ bridge }: { bridge: Bridge }) {
   useEffect(() => {
     void load();
   }, [load]);
+  // A sign-in, a switch or a limit changed elsewhere (the tray, another window, the settings file).
+  useBridgeEvent(bridge, ['status.changed'], () => void load());
 
   const apply = async (change: () => Promise<{ ok: true } | { ok: false; error: string }>) => {
     setBusy(true);

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import type { Bridge, ConnectionCheck } from '../../../src-main/shared/bridge.ts';
 import type { Product, ProductStatus, StatusReport } from '../../../src-main/shared/status.ts';
 import { call } from '../../bridge/bridge-client.ts';
+import { useBridgeEvent } from '../../bridge/use-bridge-event.ts';
 import { SignOut } from './sign-out.tsx';
 import { PRODUCT_TITLE, TOKEN_TYPE_PHRASE, TOKEN_TYPE_WORDS, formatSite, formatSource, formatStoredAt } from './format.ts';
 
@@ -24,6 +25,8 @@ export function StatusPanel({ bridge }: { bridge: Bridge }) {
   useEffect(() => {
     void load();
   }, [load]);
+  // A sign-in, a switch or a limit changed elsewhere (the tray, another window, the settings file).
+  useBridgeEvent(bridge, ['status.changed'], () => void load());
 
   return (
     <section className="status-panel" aria-labelledby="status-heading" aria-busy={refreshing}>

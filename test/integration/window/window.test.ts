@@ -123,5 +123,10 @@ describe("Tether's window over loopback HTTP", () => {
     await page.getByRole('tab', { name: 'Activity' }).click();
     await page.getByRole('cell', { name: 'confluence_get_space' }).first().waitFor();
     await shot('6-activity');
+    // While the tab is open, a new call shows up because the host pushes a notice (the fallback
+    // refresh is 30 s away, so seeing it within 5 s means the push arrived).
+    const rows = await page.getByRole('cell', { name: 'confluence_list_spaces' }).count();
+    expect((await mcp!.call('confluence_list_spaces', { limit: 1 })).isError).toBe(false);
+    await expect.poll(() => page.getByRole('cell', { name: 'confluence_list_spaces' }).count(), { timeout: 5000 }).toBe(rows + 1);
   });
 });

@@ -10,8 +10,10 @@ import type { BridgeHandlers } from '../bridge/bridge-handlers.ts';
 import { dispatchBridgeCall, type ReportUnexpected } from '../bridge/dispatch-bridge-call.ts';
 import { readRendererFile } from './static-files.ts';
 import { hostAllowed, originAllowed, tokenAllowed } from './ui-guard.ts';
+import type { BridgeEvent } from '../../../shared/bridge-events.ts';
 
 export const BRIDGE_PATH = '/bridge';
+export const EVENTS_PATH = '/events';
 const MAX_BODY = 64 * 1024;
 
 export interface UiServerOptions {
@@ -21,6 +23,8 @@ export interface UiServerOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   report?: ReportUnexpected;
+  /** The host's pushed notices (McpHost.onEvent), streamed to the window at GET /events. */
+  events?: (listener: (event: BridgeEvent) => void) => () => void;
 }
 
 export interface UiServer {
@@ -75,6 +79,20 @@ async function bridgeCall(req: http.IncomingMessage, res: http.ServerResponse, o
   json(res, 200, await dispatchBridgeCall(options.handlers, call?.channel, call?.args, options.report));
 }
 
+/** Server-sent events: one `data:` line per notice, and a comment now and then so proxies keep it open. */
+function eventStream(req: http.IncomingMessage, res: http.ServerResponse, options: UiServerOptions, token: string): void {
+  if (!tokenAllowed(req, token)) return json(res, 401, { ok: false, error: "Refused: this request did not come from Tether's own window." });
+  if (!options.events) return reply(res, 404, 'text/plain; charset=utf-8', 'Not found');
+  res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream; charset=utf-8', connection: 'keep-alive' });
+  res.write(': connected\n\n');
+  const unsubscribe = options.events((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+  const keepAlive = setInterval(() => res.write(': ping\n\n'), 25_000);
+  req.once('close', () => {
+    clearInterval(keepAlive);
+    unsubscribe();
+  });
+}
+
 export async function startUiServer(options: UiServerOptions): Promise<UiServer> {
   const token = randomBytes(24).toString('base64url');
   let port = 0;
@@ -83,6 +101,7 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
       if (!hostAllowed(req, port) || !originAllowed(req, port)) return reply(res, 403, 'text/plain; charset=utf-8', 'Forbidden');
       const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
       if (pathname === BRIDGE_PATH) return req.method === 'POST' ? bridgeCall(req, res, options, token) : reply(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+      if (pathname === EVENTS_PATH) return req.method === 'GET' ? eventStream(req, res, options, token) : reply(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
       if (req.method !== 'GET' && req.method !== 'HEAD') return reply(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
       const file = await readRendererFile(options.rendererDir, pathname);
       return file ? reply(res, 200, file.type, file.body) : reply(res, 404, 'text/plain; charset=utf-8', 'Not found');
