@@ -1,6 +1,7 @@
 // Status of both products: who Tether is signed in as, with what kind of credential, from where, and
 // a "Check connection" button per product that proves the credential with a real call, and "Sign out".
 import { useCallback, useEffect, useId, useState } from 'react';
+import type { HostInfo } from '../../../src-main/shared/bridge-schemas.ts';
 import type { Bridge, ConnectionCheck } from '../../../src-main/shared/bridge.ts';
 import type { Product, ProductStatus, StatusReport } from '../../../src-main/shared/status.ts';
 import { call } from '../../bridge/bridge-client.ts';
@@ -48,7 +49,44 @@ export function StatusPanel({ bridge }: { bridge: Bridge }) {
           <ProductCard bridge={bridge} status={report.value.jira} reload={load} />
         </>
       )}
+      <McpCard bridge={bridge} />
     </section>
+  );
+}
+
+/** Where AI apps reach Tether, and how many are connected now. */
+function McpCard({ bridge }: { bridge: Bridge }) {
+  const [info, setInfo] = useState<HostInfo>();
+  const load = useCallback(async () => {
+    const answer = await call(bridge, 'host.info');
+    if (answer.ok) setInfo(answer.value);
+  }, [bridge]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useBridgeEvent(bridge, ['status.changed', 'activity.added'], () => void load());
+  const headingId = useId();
+  if (!info) return null;
+  const rows: [string, string][] = [
+    ['Local socket', info.socketPath ?? 'not listening'],
+    ...(info.httpUrl ? ([['HTTP', info.httpUrl]] as [string, string][]) : []),
+    ['AI apps connected', String(info.sessions)],
+  ];
+  return (
+    <article className="product-card" aria-labelledby={headingId}>
+      <div className="product-header">
+        <h3 id={headingId}>MCP server</h3>
+        <span className={info.socketPath ? 'badge badge-ok' : 'badge badge-off'}>{info.socketPath ? 'Running' : 'Not running'}</span>
+      </div>
+      <dl className="details">
+        {rows.map(([term, value]) => (
+          <div key={term} className="details-row">
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </article>
   );
 }
 
@@ -83,6 +121,8 @@ function Details({ status }: { status: ProductStatus }) {
   if (status.source) rows.push(['Source', formatSource(status.source, status.location)]);
   if (status.storedAt) rows.push(['Stored at', formatStoredAt(status.storedAt)]);
   if (status.cloudId) rows.push(['Cloud ID', status.cloudId]);
+  if (status.scopes?.length) rows.push(['Scopes granted', status.scopes.join(' ')]);
+  if (status.expiresAt) rows.push(['Access until', `${formatStoredAt(status.expiresAt)} (renewed by Tether)`]);
   if (rows.length === 0) return null;
   return (
     <dl className="details">
