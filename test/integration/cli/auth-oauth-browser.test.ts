@@ -20,7 +20,7 @@ let browser: Browser;
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not at ${CHROMIUM}: install Debian's chromium (apt-get install chromium), or set TETHER_CHROMIUM.`);
   sandbox = await startSandbox();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--password-store=basic'] });
   await mkdir(ARTIFACTS, { recursive: true });
 });
 afterAll(async () => {

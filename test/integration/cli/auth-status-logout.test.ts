@@ -246,7 +246,18 @@ describe('bad input: one sentence, nothing half-saved', () => {
     const profile = await newProfile();
     const alice = sandbox.seed.alice;
     const keyringHome = await mkdtemp(path.join(os.tmpdir(), 'tether-locked-'));
-    const env = profile.env({ TETHER_ATLASSIAN_API_URL: sandbox.apiUrl, XDG_DATA_HOME: keyringHome, DISPLAY: undefined, WAYLAND_DISPLAY: undefined });
+    // Nothing of the test session's own keyring may leak in: its control socket (GNOME_KEYRING_CONTROL,
+    // under the cache folder) would let the second daemon reach, and disturb, the first one.
+    const env = profile.env({
+      TETHER_ATLASSIAN_API_URL: sandbox.apiUrl,
+      XDG_DATA_HOME: keyringHome,
+      XDG_CACHE_HOME: path.join(keyringHome, 'cache'),
+      XDG_RUNTIME_DIR: undefined,
+      GNOME_KEYRING_CONTROL: undefined,
+      SSH_AUTH_SOCK: undefined,
+      DISPLAY: undefined,
+      WAYLAND_DISPLAY: undefined,
+    });
     const child = await runTether(['auth', '--site', sandbox.siteUrl, '--email', alice.email, '--token-stdin'], { env, input: alice.classicToken, wrapper: ['dbus-run-session', '--'] });
     outputs.push(child);
     // The D-Bus daemon and keyring add their own chatter on stderr; Tether's line is the one that counts.

@@ -45,7 +45,7 @@ export async function startUiHost(profile: TetherProfile, env: Record<string, st
 }
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--password-store=basic'] });
 }
 
 /** The built window's weight as a browser downloads it: every file of dist/renderer, gzipped one by one. */
