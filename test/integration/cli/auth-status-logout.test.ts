@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
-import { newProfile, runTether, type RunResult, type TetherProfile } from '../../helpers/run-tether.ts';
+import { newProfile, repoRoot, runTether, type RunResult, type TetherProfile } from '../../helpers/run-tether.ts';
 import { secretToolSearch } from '../../helpers/secret-tool.ts';
 import { startTlsProxy } from '../../helpers/tls-proxy.ts';
 import { loadSpecChecker } from '../../helpers/spec-check.ts';
@@ -242,7 +242,7 @@ describe('bad input: one sentence, nothing half-saved', () => {
   });
 
   it('a locked keychain: says to unlock it', async () => {
-    // A D-Bus session of its own whose GNOME Keyring was never unlocked (and has no prompt to ask with).
+    // A D-Bus session of its own whose GNOME Keyring is locked (and has no prompt to ask with).
     const profile = await newProfile();
     const alice = sandbox.seed.alice;
     const keyringHome = await mkdtemp(path.join(os.tmpdir(), 'tether-locked-'));
@@ -258,7 +258,7 @@ describe('bad input: one sentence, nothing half-saved', () => {
       DISPLAY: undefined,
       WAYLAND_DISPLAY: undefined,
     });
-    const child = await runTether(['auth', '--site', sandbox.siteUrl, '--email', alice.email, '--token-stdin'], { env, input: alice.classicToken, wrapper: ['dbus-run-session', '--'] });
+    const child = await runTether(['auth', '--site', sandbox.siteUrl, '--email', alice.email, '--token-stdin'], { env, input: alice.classicToken, wrapper: ['dbus-run-session', '--', path.join(repoRoot, 'test/helpers/locked-keyring.sh')] });
     outputs.push(child);
     // The D-Bus daemon and keyring add their own chatter on stderr; Tether's line is the one that counts.
     const stderr = child.stderr.split('\n').filter((line) => line.startsWith('tether:')).join('\n');
