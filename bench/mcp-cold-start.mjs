@@ -13,7 +13,7 @@ const tether = path.join(root, 'dist', 'cli', 'tether.js');
 const runs = Number(process.env.BENCH_RUNS ?? 30);
 const warmup = 3;
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'tether-bench-mcp-'));
-const env = { ...process.env, TETHER_CONFIG_DIR: scratch, TETHER_KEYCHAIN_SERVICE: 'tether-bench', CONFLUENCE_URL: 'https://acme.atlassian.net', CONFLUENCE_EMAIL: 'me@acme.com', CONFLUENCE_API_TOKEN: 'ATATT3xFfGF0benchmarkTokenNotReal=ABCDEF12' };
+const env = { ...process.env, TETHER_CONFIG_DIR: scratch, TETHER_KEYCHAIN_SERVICE: 'tether-bench', CONFLUENCE_URL: 'https://acme.atlassian.net', CONFLUENCE_EMAIL: 'me@acme.com', CONFLUENCE_API_TOKEN: 'bench-placeholder-not-a-credential' };
 
 const handshake = [
   { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '1' } } },

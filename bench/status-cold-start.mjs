@@ -15,7 +15,7 @@ const scratch = mkdtempSync(path.join(os.tmpdir(), 'tether-bench-'));
 const base = { ...process.env, TETHER_CONFIG_DIR: scratch, TETHER_KEYCHAIN_SERVICE: 'tether-bench' };
 for (const key of Object.keys(base)) if (/^(CONFLUENCE_|JIRA_|TETHER_(SITE|EMAIL|API_TOKEN))/.test(key)) delete base[key];
 
-const token = 'ATATT3xFfGF0benchmarkTokenThatIsNotRealAtAll0123456789=ABCDEF12';
+const token = 'bench-placeholder-not-a-credential-0123456789';
 const envCreds = { ...base, CONFLUENCE_URL: 'https://acme.atlassian.net', CONFLUENCE_EMAIL: 'me@acme.com', CONFLUENCE_API_TOKEN: token };
 
 const variants = [

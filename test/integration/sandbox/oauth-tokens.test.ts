@@ -31,7 +31,7 @@ const ROTATED_OUT = { error: 'unauthorized_client', error_description: 'refresh_
 describe('client authentication', () => {
   it('a wrong client secret → 401 access_denied (and the code is not spent)', async () => {
     const code = await freshCode();
-    const r = await cloudToken(sb, { grant_type: 'authorization_code', code, redirect_uri: CALLBACK, client_secret: 'ATOAwrong' });
+    const r = await cloudToken(sb, { grant_type: 'authorization_code', code, redirect_uri: CALLBACK, client_secret: 'wrong-client-secret' });
     expect(r.status).toBe(401);
     expect(r.body).toEqual(ACCESS_DENIED);
     const ok = await cloudToken(sb, { grant_type: 'authorization_code', code, redirect_uri: CALLBACK });

@@ -100,7 +100,7 @@ describe('handleBridgeCall', () => {
   });
 
   it('turns a thrown error into its message: no stack, secrets redacted, reported for the log', async () => {
-    const secret = 'ATATT3xFfGF0-known-secret-for-bridge-test';
+    const secret = 'placeholder-secret-for-bridge-test';
     registerSecret(secret);
     const boom = new Error(`keychain refused the token ${secret}`);
     const { handlers } = fakeEngine({ status: async () => Promise.reject(boom) });
@@ -117,11 +117,11 @@ describe('handleBridgeCall', () => {
   });
 
   it('sends only what the contract names, and refuses a result of the wrong shape', async () => {
-    const leaky = { ...REPORT, jira: { ...REPORT.jira, secret: 'ATATT-leak' } } as StatusReport;
+    const leaky = { ...REPORT, jira: { ...REPORT.jira, secret: 'secret-leak-marker' } } as StatusReport;
     const { handlers } = fakeEngine({ status: async () => leaky });
     const answer = await handleBridgeCall(handlers, 'status.get', [], OURS, OURS);
     expect(answer.ok).toBe(true);
-    expect(JSON.stringify(answer)).not.toContain('ATATT-leak');
+    expect(JSON.stringify(answer)).not.toContain('secret-leak-marker');
 
     const report = vi.fn();
     const broken = fakeEngine({ status: async () => ({ confluence: REPORT.confluence }) as StatusReport });

@@ -48,7 +48,7 @@ describe('bridge handlers: settings, tools, sign-in', () => {
   });
 
   it('a failed sign-in is one sentence, and the token never comes back', async () => {
-    const token = 'ATATT3xFfGF0-bridge-login-secret';
+    const token = 'placeholder-bridge-login-secret';
     const { handlers } = setup({}, async () => Promise.reject(new Error('The site refused the API token: check the email and token.\n    at detectCredential (x.ts:1)')));
     const answer = await dispatchBridgeCall(handlers, 'auth.loginToken', [{ site: 'https://acme.atlassian.net', email: 'a@b.c', token, kind: 'api_token', products: ['confluence'] }]);
     expect(answer).toEqual({ ok: false, error: 'The site refused the API token: check the email and token.' });
