@@ -9,6 +9,7 @@ import { gatewayUrl } from '../../core/config/env.ts';
 import type { Engine } from '../../core/host/engine.ts';
 import type { Product } from '../../shared/status.ts';
 import { parseSite } from '../../core/auth/site-url.ts';
+import { registerSecret } from '../../core/log/redact.ts';
 import { UsageError } from '../cli-error.ts';
 import { readStdin } from '../read-stdin.ts';
 
@@ -35,6 +36,8 @@ export async function oauthLogin(engine: Engine, options: OAuthOptions): Promise
   if (!clientId) throw new UsageError('Give the client id of your OAuth 2.0 (3LO) app with --client-id (or ATLASSIAN_OAUTH_CLIENT_ID); create the app at https://developer.atlassian.com/console/myapps/.');
   const clientSecret = options.clientSecretStdin ? (await readStdin()).trim() : app.clientSecret;
   if (!clientSecret) throw new UsageError('Give the client secret on standard input with --client-secret-stdin (or in ATLASSIAN_OAUTH_CLIENT_SECRET).');
+  // Before anything can fail: no error or log line may carry it.
+  registerSecret(clientSecret);
   const port = options.port !== undefined ? Number(options.port) : 8080;
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port is "${options.port}": give a port number such as 8080.`);
   const writes = options.writes ?? engine.settings.writesEnabled ?? false;

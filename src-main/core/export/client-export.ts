@@ -3,7 +3,8 @@
 import { existsSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import type { ExportEnvironment } from './environment.ts';
-import { readConfigText, writeConfigText } from './safe-write.ts';
+import { readIfExists } from '../config/private-file.ts';
+import { writeConfigText } from './safe-write.ts';
 import type { ClientDefinition, ExportState, JsonObject, JsonValue, LaunchCommand } from './types.ts';
 
 export interface ClientReport {
@@ -36,7 +37,7 @@ export function desiredEntry(client: ClientDefinition, launch: LaunchCommand, ex
 export async function clientReport(client: ClientDefinition, launch: LaunchCommand, env: ExportEnvironment): Promise<ClientReport> {
   const configPath = client.configPath(env);
   const base = { id: client.id, name: client.name, configPath, installed: isInstalled(client, env) };
-  const text = await readConfigText(configPath);
+  const text = await readIfExists(configPath);
   const existing = text === undefined ? undefined : client.format.read(text, configPath, client.entryPath);
   if (existing === undefined) return { ...base, state: base.installed ? 'not-added' : 'not-installed' };
   return { ...base, state: isDeepStrictEqual(existing, desiredEntry(client, launch, existing)) ? 'added' : 'outdated' };
@@ -45,7 +46,7 @@ export async function clientReport(client: ClientDefinition, launch: LaunchComma
 /** The file as it would be after adding Tether, without writing it. */
 export async function previewWrite(client: ClientDefinition, launch: LaunchCommand, env: ExportEnvironment): Promise<{ configPath: string; entry: JsonObject; text: string }> {
   const configPath = client.configPath(env);
-  const text = (await readConfigText(configPath)) ?? '';
+  const text = (await readIfExists(configPath)) ?? '';
   const existing = text === '' ? undefined : client.format.read(text, configPath, client.entryPath);
   const entry = desiredEntry(client, launch, existing);
   return { configPath, entry, text: client.format.set(text, configPath, client.entryPath, entry) };
@@ -53,7 +54,7 @@ export async function previewWrite(client: ClientDefinition, launch: LaunchComma
 
 export async function writeEntry(client: ClientDefinition, launch: LaunchCommand, env: ExportEnvironment): Promise<WriteResult> {
   const configPath = client.configPath(env);
-  const text = await readConfigText(configPath);
+  const text = await readIfExists(configPath);
   const existing = text === undefined ? undefined : client.format.read(text, configPath, client.entryPath);
   const entry = desiredEntry(client, launch, existing);
   if (existing !== undefined && isDeepStrictEqual(existing, entry)) return { configPath, change: 'unchanged' };
@@ -64,7 +65,7 @@ export async function writeEntry(client: ClientDefinition, launch: LaunchCommand
 
 export async function removeEntry(client: ClientDefinition, env: ExportEnvironment): Promise<WriteResult> {
   const configPath = client.configPath(env);
-  const text = await readConfigText(configPath);
+  const text = await readIfExists(configPath);
   if (text === undefined || client.format.read(text, configPath, client.entryPath) === undefined) return { configPath, change: 'absent' };
   const next = client.format.remove(text, configPath, client.entryPath);
   const backup = await writeConfigText(configPath, next, text);

@@ -3,23 +3,14 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { readIfExists } from '../config/private-file.ts';
 import { ConfigFileError } from './formats/config-file-error.ts';
-
-/** ENOENT → undefined; the text as UTF-8 otherwise. */
-export async function readConfigText(file: string): Promise<string | undefined> {
-  try {
-    return await fs.readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
 
 /** Writes `next` over `file`, which must still hold `expected` (undefined: must not exist). Returns the backup's path. */
 export async function writeConfigText(file: string, next: string, expected: string | undefined, now = new Date()): Promise<string | undefined> {
   // Follow a symlinked config (dotfiles repos) instead of replacing the link with a file.
   const target = expected === undefined ? file : await fs.realpath(file);
-  if ((await readConfigText(target)) !== expected) throw new ConfigFileError(file, 'the file changed while Tether was editing it; try again');
+  if ((await readIfExists(target)) !== expected) throw new ConfigFileError(file, 'the file changed while Tether was editing it; try again');
   let mode = 0o600;
   let backup: string | undefined;
   if (expected !== undefined) {

@@ -97,9 +97,12 @@ export class Engine {
   }
 
   /** Reads the settings file again; a file that became unreadable keeps the settings in use. */
-  async reloadSettings(): Promise<void> {
+  /** Whether anything changed: a reload that finds what this process just saved itself is no news. */
+  async reloadSettings(): Promise<boolean> {
     const { settings, problem } = await loadSettings(this.paths);
-    if (!problem) this.vault.replaceSettings(settings);
+    if (problem || JSON.stringify(settings) === JSON.stringify(this.settings)) return false;
+    this.vault.replaceSettings(settings);
+    return true;
   }
 
   /** Changes switches (writes, tools, toolsets, limits) and saves them; connected clients are told by the host. */

@@ -84,8 +84,8 @@ export class McpHost {
 
   /** Re-reads the settings and tells every session that its tool list may have changed. */
   async settingsChanged(): Promise<void> {
-    await this.engine.reloadSettings();
-    await this.notifyToolsChanged();
+    // The window and the tray notify after their own saves; the watcher then only reports news.
+    if (await this.engine.reloadSettings()) await this.notifyToolsChanged();
   }
 
   async notifyToolsChanged(): Promise<void> {

@@ -46,12 +46,13 @@ export function bridgeStdioToSocket(socketPath: string, io: { stdin: Stream; std
       clientDone = true;
       socket.end();
     });
-    socket.on(
-      'data',
-      lineReader((m) => {
-        if (m.method === undefined && (typeof m.id === 'string' || typeof m.id === 'number')) open.delete(m.id);
-      }),
-    );
+    const answers = lineReader((m) => {
+      if (m.method === undefined && (typeof m.id === 'string' || typeof m.id === 'number')) open.delete(m.id);
+    });
+    // Answers are read only while requests are open: a tool result is not parsed for nothing.
+    socket.on('data', (chunk) => {
+      if (open.size > 0) answers(chunk);
+    });
     socket.on('data', (chunk) => io.stdout.write(chunk));
     socket.on('error', () => undefined);
     socket.on('close', () => {

@@ -33,10 +33,9 @@ export class ProjectGuard {
   async assertIssue(client: JiraClient, issueKey: string): Promise<void> {
     if (!this.limited) return;
     const key = issueKey.toUpperCase();
-    const prefix = key.replace(/-\d+$/, '');
-    if (!this.allowedKeys!.includes(prefix) && !this.issueProject.has(key)) throw this.refusal(`Issue ${key}`);
-    const known = this.issueProject.get(key);
-    if (known) return this.assertIssueProject(key, known);
+    // Remembered only after its real project passed, and the guard is rebuilt when the limit changes.
+    if (this.issueProject.has(key)) return;
+    if (!this.allowedKeys!.includes(key.replace(/-\d+$/, ''))) throw this.refusal(`Issue ${key}`);
     const issue = await client.http.get<{ fields: { project?: { key?: string } } }>(`${client.api}/issue/${enc(key)}`, { fields: 'project' });
     this.assertIssueProject(key, issue.fields.project?.key);
   }

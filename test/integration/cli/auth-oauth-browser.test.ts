@@ -5,13 +5,13 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
 import { freePort } from '../../helpers/free-port.ts';
 import { newProfile, repoRoot, runTether, tetherBin } from '../../helpers/run-tether.ts';
+import { CHROMIUM, launchChromium } from '../window/window-harness.ts';
 
-const CHROMIUM = process.env.TETHER_CHROMIUM ?? '/usr/bin/chromium';
 const ARTIFACTS = path.join(repoRoot, 'test-results');
 
 let sandbox: Sandbox;
@@ -20,7 +20,7 @@ let browser: Browser;
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not at ${CHROMIUM}: install Debian's chromium (apt-get install chromium), or set TETHER_CHROMIUM.`);
   sandbox = await startSandbox();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--password-store=basic'] });
+  browser = await launchChromium();
   await mkdir(ARTIFACTS, { recursive: true });
 });
 afterAll(async () => {

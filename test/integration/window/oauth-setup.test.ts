@@ -11,7 +11,7 @@ import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
 import { freePort } from '../../helpers/free-port.ts';
 import { startTetherMcp, type TetherMcp } from '../../helpers/mcp-client.ts';
 import { newProfile, runTether, type TetherProfile } from '../../helpers/run-tether.ts';
-import { ARTIFACTS, launchChromium, startUiHost, type UiHost } from './window-harness.ts';
+import { ARTIFACTS, launchChromium, listChangedUntil, listed, startUiHost, type UiHost } from './window-harness.ts';
 
 let sandbox: Sandbox;
 let profile: TetherProfile;
@@ -41,21 +41,6 @@ afterAll(async () => {
 });
 
 const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `oauth-${name}.png`) });
-const listed = async (client: TetherMcp) => (await client.client.listTools()).tools.map((t) => t.name);
-
-/** Lists again on each tools/list_changed until the list passes `expected` (earlier notices may come first). */
-function listChangedUntil(client: TetherMcp, expected: (names: string[]) => boolean, timeoutMs = 10_000): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('no tools/list_changed led to the expected tool list')), timeoutMs);
-    client.client.setNotificationHandler('notifications/tools/list_changed', async () => {
-      const names = await listed(client);
-      if (expected(names)) {
-        clearTimeout(timer);
-        resolve(names);
-      }
-    });
-  });
-}
 
 describe("the window's OAuth sign-in", () => {
   it('Setup → OAuth → Connect → Approve in a new tab → "Connected", saved as an OAuth grant', async () => {

@@ -1,5 +1,6 @@
 // Starts `tether serve --ui` (the built CLI, a fresh profile, no credentials) and headless Chromium
 // (Debian's, through playwright-core: no browser download) for the window's browser tests.
+import type { TetherMcp } from '../../helpers/mcp-client.ts';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -60,4 +61,24 @@ export function rendererGzipBytes(): { raw: number; gzip: number } {
     gzip += gzipSync(body, { level: 9 }).length;
   }
   return { raw, gzip };
+}
+
+export const listed = async (client: TetherMcp) => (await client.client.listTools()).tools.map((t) => t.name);
+
+/**
+ * Resolves with the tool list once a tools/list_changed the client hears is followed by a list that
+ * passes `expected`. Earlier notices (the settings-file watcher echoes each save) may arrive first:
+ * each one is answered by listing again, as a client does.
+ */
+export function listChangedUntil(client: TetherMcp, expected: (names: string[]) => boolean, timeoutMs = 10_000): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no tools/list_changed led to the expected tool list')), timeoutMs);
+    client.client.setNotificationHandler('notifications/tools/list_changed', async () => {
+      const names = await listed(client);
+      if (expected(names)) {
+        clearTimeout(timer);
+        resolve(names);
+      }
+    });
+  });
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
 import { startTetherMcp, type TetherMcp } from '../../helpers/mcp-client.ts';
 import { newProfile, type TetherProfile } from '../../helpers/run-tether.ts';
-import { ARTIFACTS, launchChromium, rendererGzipBytes, startUiHost, type UiHost } from './window-harness.ts';
+import { ARTIFACTS, launchChromium, listChangedUntil, listed, rendererGzipBytes, startUiHost, type UiHost } from './window-harness.ts';
 
 let sandbox: Sandbox;
 let profile: TetherProfile;
@@ -37,25 +37,6 @@ afterAll(async () => {
 
 const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
 
-const listed = async (client: TetherMcp) => (await client.client.listTools()).tools.map((t) => t.name);
-
-/**
- * Resolves with the tool list once a tools/list_changed the client hears is followed by a list that
- * passes `expected`. Earlier notices (the settings-file watcher echoes each save) may arrive first:
- * each one is answered by listing again, as a client does.
- */
-function listChangedUntil(client: TetherMcp, expected: (names: string[]) => boolean, timeoutMs = 10_000): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('no tools/list_changed led to the expected tool list')), timeoutMs);
-    client.client.setNotificationHandler('notifications/tools/list_changed', async () => {
-      const names = await listed(client);
-      if (expected(names)) {
-        clearTimeout(timer);
-        resolve(names);
-      }
-    });
-  });
-}
 
 describe("Tether's window over loopback HTTP", () => {
   it('first run: opens on Setup and connects with an API token in a few steps', async () => {

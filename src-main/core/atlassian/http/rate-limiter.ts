@@ -26,6 +26,9 @@ export class RateLimiter {
   private readonly maxWaitMs: number;
   private readonly now: () => number;
 
+  /** Requests this budget let through (with it off too): the host's summary counts them. */
+  granted = 0;
+
   constructor(private readonly options: RateLimiterOptions) {
     this.capacity = options.burst ?? options.perMinute;
     this.refillPerMs = options.perMinute / 60_000;
@@ -52,11 +55,13 @@ export class RateLimiter {
   }
 
   /** Resolves when the request may go; rejects when the wait would be too long. */
-  /** Requests that went through this budget (with it off too): one count per engine, for the host's summary. */
-  granted = 0;
-
   acquire(): Promise<void> {
-    this.granted += 1;
+    return this.take().then(() => {
+      this.granted += 1;
+    });
+  }
+
+  private take(): Promise<void> {
     if (!this.enabled) return Promise.resolve();
     this.refill();
     if (this.queue.length === 0 && this.tokens >= 1) {

@@ -10,6 +10,7 @@ import { ProxyStore, type ProxyGrant } from './proxy-store.ts';
 import { registerRoute } from './register.ts';
 import { oauthError } from './responses.ts';
 import { tokenRoute } from './token.ts';
+import { redact } from '../../log/redact.ts';
 
 /** Whom an MCP request is served for: the Atlassian token and site of its grant. */
 export interface ProxyUser {
@@ -68,7 +69,7 @@ export class OAuthProxy {
       if (pathname === '/authorize') return request.method === 'POST' ? await consentRoute(this.config, this.store, request) : authorizeRoute(this.config, this.store, request);
       if (pathname === '/oauth/callback') return await callbackRoute(this.config, this.store, request);
     } catch (error) {
-      return oauthError('server_error', `Tether could not answer: ${error instanceof Error ? error.message : String(error)}`, 500);
+      return oauthError('server_error', `Tether could not answer: ${redact(error instanceof Error ? error.message : String(error))}`, 500);
     }
     return undefined;
   }

@@ -3,6 +3,7 @@
 import { authServerUrl, oauthAppFromEnv } from '../../auth/oauth/oauth-config.ts';
 import { defaultScopes } from '../../auth/oauth/oauth-scopes.ts';
 import { gatewayUrl } from '../../config/env.ts';
+import { registerSecret } from '../../log/redact.ts';
 
 export type ProxyGrantType = 'authorization_code' | 'refresh_token';
 
@@ -65,7 +66,7 @@ export function oauthProxyFromEnv(env: NodeJS.ProcessEnv, writes: boolean): OAut
     allowedRedirectUris,
     grantTypes: grants as ProxyGrantType[],
     requireConsent: isOn(env.ATLASSIAN_OAUTH_REQUIRE_CONSENT),
-    app: { clientId: app.clientId, clientSecret: app.clientSecret },
+    app: { clientId: app.clientId, clientSecret: registeredSecret(app.clientSecret) },
     scopes,
     authUrl: authServerUrl(env),
     gatewayUrl: gatewayUrl(env),
@@ -84,4 +85,10 @@ export function redirectUriAllowed(uri: string, allowed: readonly string[]): boo
     // A wildcard port covers any port (and any path unless the pattern names one) on that loopback host.
     return given.protocol === 'http:' && given.hostname === wildcard[1] && given.port !== '' && (wildcard[2] === undefined || wildcard[2] === given.pathname);
   });
+}
+
+/** The app's secret, known to the log redactor from the moment it is read. */
+function registeredSecret(secret: string): string {
+  registerSecret(secret);
+  return secret;
 }

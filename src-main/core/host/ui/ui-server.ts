@@ -5,9 +5,9 @@
 // send to a server nor put in a Referer.
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { BridgeHandlers } from '../bridge/bridge-handlers.ts';
 import { dispatchBridgeCall, type ReportUnexpected } from '../bridge/dispatch-bridge-call.ts';
+import { listenOnLoopback } from '../../net/listen-loopback.ts';
 import { readRendererFile } from './static-files.ts';
 import { hostAllowed, originAllowed, tokenAllowed } from './ui-guard.ts';
 import type { BridgeEvent } from '../../../shared/bridge-events.ts';
@@ -110,14 +110,7 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
       else res.destroy();
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  port = (server.address() as AddressInfo).port;
+  port = await listenOnLoopback(server, options.port ?? 0);
   return {
     url: `http://127.0.0.1:${port}/#token=${token}`,
     port,

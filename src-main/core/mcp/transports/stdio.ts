@@ -14,12 +14,15 @@ export async function serveMcpOverStdio(engine: Engine, version: string): Promis
     () => {
       const server = createMcpServer({ engine, version });
       servers.add(server);
+      server.onclose = () => void servers.delete(server);
       return server;
     },
     { onerror: (error) => engine.log.error(`mcp: ${error.message}`) },
   );
   const stopWatching = watchSettingsFile(engine.paths.settingsFile, () => {
-    void engine.reloadSettings().then(() => Promise.all([...servers].map((s) => s.sendToolListChanged().catch(() => undefined))));
+    void (async () => {
+      if (await engine.reloadSettings()) await Promise.all([...servers].map((s) => s.sendToolListChanged().catch(() => undefined)));
+    })();
   });
   await new Promise<void>((resolve) => {
     process.stdin.once('end', resolve);
