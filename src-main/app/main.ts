@@ -8,7 +8,8 @@ import { McpHost } from '../core/host/mcp-host.ts';
 import { createBridgeHandlers } from './ipc/bridge-handlers.ts';
 import { registerBridgeHandlers } from './ipc/register-bridge-handlers.ts';
 import { trayLaunchCommand } from './launch.ts';
-import { createTray } from './tray.ts';
+import { createTray, trayIconFile } from './tray.ts';
+import type { TrayState } from './tray-state.ts';
 import { createWindowController, hardenWebContents } from './window.ts';
 
 // dist/app/main.js, next to dist/app/preload.cjs and above dist/renderer/.
@@ -46,7 +47,16 @@ if (cliAt >= 0) {
   const window = createWindowController({ preload: path.join(here, 'preload.cjs'), indexHtml });
   app.on('second-instance', () => window.show());
   host.onEvent((event) => window.push(event));
-  // macOS wants monochrome template images (it tints them); elsewhere the coloured badges show the state.
-  const icon = (state: string) => path.join(here, '..', '..', 'resources', process.platform === 'darwin' ? `trayTemplate-${state}.png` : `tray-${state}.png`);
-  await createTray(engine, icon, { open: () => window.show(), quit: () => app.quit(), settingsChanged: () => host.notifyToolsChanged() });
+  const icon = (state: TrayState) => path.join(here, '..', '..', 'resources', trayIconFile(state));
+  await createTray(engine, icon, {
+    open: () => window.show(),
+    quit: () => app.quit(),
+    settingsChanged: () => host.notifyToolsChanged(),
+    // A switch or sign-in changed in the window, or the settings file changed: the tray follows.
+    onStatusChanged: (listener) => {
+      host.onEvent((event) => {
+        if (event.name === 'status.changed') listener();
+      });
+    },
+  });
 }

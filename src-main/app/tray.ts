@@ -1,10 +1,11 @@
 // The tray icon and its menu: the state at a glance (tooltip, and title on macOS), one status line
 // per product, and the switches people reach for: "Allow changes" and "Pause". The menu is rebuilt
 // when something changes, so it always tells the truth.
-import { app, Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
+import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
 import type { Engine } from '../core/host/engine.ts';
 import { toolPolicyFrom } from '../core/mcp/tool-policy.ts';
 import type { ProductStatus } from '../shared/status.ts';
+import { loginItemFor } from './login-item.ts';
 import { TRAY_TOOLTIP, trayState, type TrayState } from './tray-state.ts';
 
 export function statusLine(s: ProductStatus): string {
@@ -19,11 +20,19 @@ export interface TrayActions {
   quit: () => void;
   /** A switch changed: connected AI apps must hear it (tools/list_changed). */
   settingsChanged: () => Promise<void>;
+  /** Calls `listener` whenever the status or a switch changed elsewhere (the window, a sign-in, the settings file). */
+  onStatusChanged?: (listener: () => void) => void;
+}
+
+/** The icon file for a state, in resources/ (made by scripts/make-tray-icons.mjs). macOS wants monochrome template images (it tints them); elsewhere the coloured badges show the state. */
+export function trayIconFile(state: TrayState, platform: NodeJS.Platform = process.platform): string {
+  return platform === 'darwin' ? `trayTemplate-${state}.png` : `tray-${state}.png`;
 }
 
 /** `iconFor(state)`: the icon file for a state (see scripts/make-tray-icons.mjs). */
 export async function createTray(engine: Engine, iconFor: (state: TrayState) => string, actions: TrayActions): Promise<Tray> {
   const tray = new Tray(nativeImage.createFromPath(iconFor('not-connected')));
+  const loginItem = loginItemFor();
   // Windows users expect a left click on the icon to open the app; elsewhere it opens the menu.
   if (process.platform === 'win32') tray.on('click', actions.open);
   const change = async (patch: { writesEnabled?: boolean; paused?: boolean }) => {
@@ -57,10 +66,11 @@ export async function createTray(engine: Engine, iconFor: (state: TrayState) => 
       {
         // Opt-in: off until the user ticks it (the OS keeps the setting, per user).
         label: 'Start Tether at login',
+        visible: loginItem !== undefined,
         type: 'checkbox',
-        checked: app.getLoginItemSettings().openAtLogin,
+        checked: loginItem?.isOn() ?? false,
         click: () => {
-          app.setLoginItemSettings({ openAtLogin: !app.getLoginItemSettings().openAtLogin });
+          loginItem?.set(!loginItem.isOn());
           void refresh();
         },
       },
@@ -73,6 +83,7 @@ export async function createTray(engine: Engine, iconFor: (state: TrayState) => 
     ];
     tray.setContextMenu(Menu.buildFromTemplate(items));
   };
+  actions.onStatusChanged?.(() => void refresh());
   await refresh();
   return tray;
 }
