@@ -30,7 +30,8 @@ export function Tabs<K extends string>({ tabs, current, onSelect, children }: { 
             role="tab"
             id={`tab-${tab.key}`}
             aria-selected={tab.key === current}
-            aria-controls={`panel-${tab.key}`}
+            // Only the open panel is in the page: the other tabs would point at nothing.
+            aria-controls={tab.key === current ? `panel-${tab.key}` : undefined}
             aria-label={tab.name}
             tabIndex={tab.key === current ? 0 : -1}
             className="tab"
