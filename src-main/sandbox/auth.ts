@@ -7,7 +7,7 @@
 // Comparisons are constant-time; nothing here logs or echoes a credential.
 
 import { timingSafeEqual } from 'node:crypto';
-import type { SandboxSeed, SeedUser } from './seed.ts';
+import { NARROW_TOKEN_SCOPES, type SandboxSeed, type SeedUser } from './seed.ts';
 import type { AuthMethod, ListenerName } from './types.ts';
 
 export type Credential =
@@ -17,7 +17,7 @@ export type Credential =
   | { kind: 'malformed' };
 
 export type AuthResult =
-  | { ok: true; user: SeedUser; method: AuthMethod; /** OAuth only: the granted scopes. */ scopes?: string[] }
+  | { ok: true; user: SeedUser; method: AuthMethod; /** The scopes of an OAuth grant or a narrow scoped token; absent: every scope. */ scopes?: readonly string[] }
   | { ok: false; reason: string };
 
 /** Resolves an OAuth access token to the user who consented and the scopes granted, if it is live. */
@@ -57,7 +57,7 @@ export function authenticateSite(seed: SandboxSeed, cred: Credential): AuthResul
   const user = byEmail(seed, cred.user);
   if (!user) return { ok: false, reason: 'unknown-user' };
   if (same(cred.secret, user.classicToken)) return { ok: true, user, method: 'classic-token' };
-  if (same(cred.secret, user.scopedToken)) return { ok: false, reason: 'scoped-token-on-site' };
+  if (same(cred.secret, user.scopedToken) || same(cred.secret, user.narrowScopedToken)) return { ok: false, reason: 'scoped-token-on-site' };
   return { ok: false, reason: 'bad-token' };
 }
 
@@ -71,6 +71,7 @@ export function authenticateGateway(seed: SandboxSeed, cred: Credential, verifyB
   const user = byEmail(seed, cred.user);
   if (!user) return { ok: false, reason: 'unknown-user' };
   if (same(cred.secret, user.scopedToken)) return { ok: true, user, method: 'scoped-token' };
+  if (same(cred.secret, user.narrowScopedToken)) return { ok: true, user, method: 'scoped-token', scopes: NARROW_TOKEN_SCOPES };
   if (same(cred.secret, user.classicToken)) return { ok: false, reason: 'classic-token-on-gateway' };
   return { ok: false, reason: 'bad-token' };
 }

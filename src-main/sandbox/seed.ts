@@ -20,8 +20,13 @@ export interface SeedUser {
   locale: string;
   /** Classic (unscoped) Cloud API token: works with Basic email:token on the site URL only. */
   classicToken: string;
-  /** Scoped Cloud API token: works with Basic email:token on the api gateway only. */
+  /** Scoped Cloud API token: works with Basic email:token on the api gateway only (every scope). */
   scopedToken: string;
+  /**
+   * A second scoped token, created with a few read scopes only (NARROW_TOKEN_SCOPES): what a user ends
+   * up with who ticked too little on id.atlassian.com. Calls outside its scopes get the gateway's 401.
+   */
+  narrowScopedToken: string;
   dc: {
     username: string;
     password: string;
@@ -92,6 +97,9 @@ function bytesFor(label: string, length: number): Buffer {
 }
 
 /** Looks like a real Atlassian Cloud API token: `ATATT3xFfGF0` + url-safe chars + `=` + 8 upper-case hex. */
+/** The scopes of every user's narrowScopedToken: pages, spaces and search in Confluence; Jira work items. */
+export const NARROW_TOKEN_SCOPES: readonly string[] = ['read:page:confluence', 'read:space:confluence', 'search:confluence', 'read:jira-work'];
+
 function cloudToken(label: string): string {
   const body = [...bytesFor(`${label}:body`, 150)].map((b) => URL_SAFE[b % 64]).join('');
   const check = bytesFor(`${label}:check`, 4).toString('hex').toUpperCase();
@@ -121,6 +129,7 @@ function user(
     locale: 'en_US',
     classicToken: cloudToken(`${name}:classic`),
     scopedToken: cloudToken(`${name}:scoped`),
+    narrowScopedToken: cloudToken(`${name}:scoped-narrow`),
     dc: {
       username: name,
       password: `${name}-dc-password-1`,

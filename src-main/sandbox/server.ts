@@ -148,7 +148,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (cloudId !== state.cloudId) return errorReply('gateway', 404);
     const auth = authenticate('api', seed, parseAuthorization(inc.req.headers.authorization), (t) => oauth.verifyCloudBearer(t));
     if (!auth.ok) return errorReply('gateway', 401);
-    const denied = auth.method === 'oauth' ? gatewayScopeDenial(product, inc.method, rest, auth.scopes ?? []) : undefined;
+    // OAuth grants and scoped API tokens are both held to their scopes; the full scoped token has them all.
+    const denied = auth.scopes ? gatewayScopeDenial(product, inc.method, rest, auth.scopes) : undefined;
     if (denied) return denied;
     const router = product === 'jira' ? jiraCloudRouter : confluenceCloudRouter;
     const prefix = `/ex/${product}/${cloudId}`;

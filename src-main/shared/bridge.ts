@@ -9,7 +9,7 @@ import { BRIDGE_CHANNELS, type BridgeChannelName } from './bridge-channels.ts';
 import type { BridgeEvent } from './bridge-events.ts';
 import { oauthPlanInputSchema, oauthPlanSchema, oauthStartedSchema, oauthStartInputSchema, oauthStatusSchema, openedSchema } from './oauth-schemas.ts';
 import { activityEntrySchema, limitsSchema, hostInfoSchema, loginOutcomeSchema, removedCredentialSchema, tokenLoginSchema, toolInfoSchema, windowSettingsSchema } from './bridge-schemas.ts';
-import { productSchema, statusReportSchema, tokenTypeSchema } from './status.ts';
+import { productSchema, scopeReportSchema, statusReportSchema, tokenTypeSchema } from './status.ts';
 
 /** Who a credential belongs to, as far as Atlassian told us. */
 export const accountSummarySchema = z.object({
@@ -28,6 +28,8 @@ export const connectionCheckSchema = z.object({
   account: accountSummarySchema.optional(),
   /** Why the check failed, in one sentence, when ok is false. */
   problem: z.string().optional(),
+  /** Scoped API tokens: the recommended scopes, each tried with one harmless read. */
+  scopes: scopeReportSchema.optional(),
 });
 export type ConnectionCheck = z.infer<typeof connectionCheckSchema>;
 

@@ -12,6 +12,26 @@ export type TokenType = z.infer<typeof tokenTypeSchema>;
 export const credentialSourceSchema = z.enum(['env', 'keychain', 'file']);
 export type CredentialSource = z.infer<typeof credentialSourceSchema>;
 
+/**
+ * One scope Tether recommends: works (a read with it succeeded), granted (an OAuth grant lists it),
+ * missing (Atlassian refused for want of it, or the grant lacks it), unchecked (not tried, see note).
+ */
+export const scopeFindingSchema = z.object({
+  scope: z.string(),
+  access: z.enum(['read', 'write']),
+  state: z.enum(['works', 'granted', 'missing', 'unchecked']),
+  note: z.string().optional(),
+});
+export type ScopeFinding = z.infer<typeof scopeFindingSchema>;
+
+/** probed: one read per scope was tried at checkedAt; recommended: nothing tried yet; granted: from the OAuth grant. */
+export const scopeReportSchema = z.object({
+  basis: z.enum(['probed', 'recommended', 'granted']),
+  checkedAt: z.string().nullable(),
+  findings: z.array(scopeFindingSchema),
+});
+export type ScopeReport = z.infer<typeof scopeReportSchema>;
+
 export const productStatusSchema = z.object({
   product: productSchema,
   authenticated: z.boolean(),
@@ -31,6 +51,10 @@ export const productStatusSchema = z.object({
   /** OAuth: the scopes granted, and when the current access token expires (ISO time). */
   scopes: z.array(z.string()).nullable().optional(),
   expiresAt: z.string().nullable().optional(),
+  /** Scoped API tokens and OAuth: the scopes Tether recommends, against what works (see scope-check.ts). */
+  scopeReport: scopeReportSchema.nullable().optional(),
+  /** When Atlassian last answered this product's credential with success, in this process (ISO time). */
+  lastGoodCallAt: z.string().nullable().optional(),
 });
 export type ProductStatus = z.infer<typeof productStatusSchema>;
 

@@ -2,8 +2,8 @@
 // and secret come from the options, the environment (Tether's or mcp-atlassian's names) or stdin;
 // the tokens land in the keychain and are refreshed for the user from then on.
 import { authServerUrl, oauthAppFromEnv } from '../../core/auth/oauth/oauth-config.ts';
-import { runOAuthFlow } from '../../core/auth/oauth/oauth-flow.ts';
-import { defaultScopes } from '../../core/auth/oauth/oauth-scopes.ts';
+import { grantOf, runOAuthFlow } from '../../core/auth/oauth/oauth-flow.ts';
+import { requestedScopes } from '../../core/auth/oauth/oauth-scopes.ts';
 import type { AccessibleResource } from '../../core/auth/oauth/token-endpoint.ts';
 import { gatewayUrl } from '../../core/config/env.ts';
 import type { Engine } from '../../core/host/engine.ts';
@@ -44,8 +44,7 @@ export async function oauthLogin(engine: Engine, options: OAuthOptions): Promise
   // A Server/Data Center URL has its own OAuth 2.0 provider (with PKCE) and its own scopes.
   const dataCenter = options.site && /^https?:\/\//.test(options.site) && !parseSite(options.site).cloudByHost ? parseSite(options.site).baseUrl : undefined;
   if (dataCenter && options.products.length !== 1) throw new UsageError('A Server/Data Center URL serves one product: add --product confluence or --product jira.');
-  const scopes = app.scope ? app.scope.split(/\s+/).filter(Boolean) : dataCenter ? (writes ? ['WRITE'] : ['READ']) : defaultScopes(options.products, writes);
-  if (!dataCenter && !scopes.includes('offline_access')) scopes.push('offline_access');
+  const scopes = requestedScopes(app.scope, options.products, writes, dataCenter !== undefined);
 
   const result = await runOAuthFlow({
     clientId,
@@ -85,16 +84,16 @@ export async function oauthLogin(engine: Engine, options: OAuthOptions): Promise
       return select({ message: 'Which site should Tether use?', choices: sites.map((s) => ({ name: `${s.name} (${s.url})`, value: s })) });
     },
   });
-  const granted = result.tokens.scope.length ? result.tokens.scope : scopes;
+  const grant = grantOf(result, { clientId, clientSecret }, scopes);
   if (!result.tokens.refreshToken) process.stderr.write('tether: warning: no refresh token came back (offline_access was not granted), so you will have to sign in again in an hour.\n');
   const saved = await engine.saveOAuth({
     products: options.products,
     siteUrl: result.site.url,
     ...(result.site.id ? { cloudId: result.site.id } : {}),
-    grant: { clientId, clientSecret, tokenUrl: result.tokenUrl, accessToken: result.tokens.accessToken, ...(result.tokens.refreshToken ? { refreshToken: result.tokens.refreshToken } : {}), expiresAt: result.tokens.expiresAt, scope: granted },
+    grant,
     ...(options.store ? { store: options.store } : {}),
   });
   const names = options.products.map((p) => (p === 'jira' ? 'Jira' : 'Confluence')).join(' and ');
-  process.stdout.write(`Connected to ${names} on ${result.site.name} (${result.site.url}) with OAuth${result.site.id ? `; cloudId ${result.site.id}` : ''}.\nScopes: ${granted.join(' ')}\nSaved in the ${saved.location}; Tether refreshes the tokens by itself.\n`);
+  process.stdout.write(`Connected to ${names} on ${result.site.name} (${result.site.url}) with OAuth${result.site.id ? `; cloudId ${result.site.id}` : ''}.\nScopes: ${grant.scope.join(' ')}\nSaved in the ${saved.location}; Tether refreshes the tokens by itself.\n`);
   return 0;
 }

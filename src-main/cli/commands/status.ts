@@ -1,14 +1,15 @@
 // `tether status`: which credential is in use for each product, where it came from, masked.
 import { parseArgs } from 'node:util';
 import type { Engine, VerifyResult } from '../../core/host/engine.ts';
-import type { Product, ProductStatus, StatusReport } from '../../shared/status.ts';
+import type { Product, ProductStatus, ScopeReport, StatusReport } from '../../shared/status.ts';
 import { UsageError } from '../cli-error.ts';
 
 export const statusHelp = `Usage: tether status [--json] [--check] [--product confluence|jira]
 
 Shows the credential in use for Confluence and Jira (from the environment or the keychain).
   --json     machine-readable: {confluence: {...}, jira: {...}}
-  --check    also prove each credential with a live call to Atlassian
+  --check    also prove each credential with a live call to Atlassian (and, for a scoped API
+             token, try each recommended read scope once to show which ones it has)
 Exit code 0 when signed in, 1 when not.`;
 
 const TOKEN_WORDS: Record<NonNullable<ProductStatus['tokenType']>, string> = {
@@ -41,6 +42,7 @@ export async function statusCommand(engine: Engine, argv: string[]): Promise<num
     }
     for (const [product, check] of checks) {
       if (check.ok && check.tokenType) report[product].tokenType = check.tokenType;
+      if (check.scopes) report[product].scopeReport = check.scopes;
       if (!check.ok) report[product] = { ...report[product], authenticated: false, problem: check.problem ?? 'the live check failed' };
     }
   }
@@ -71,5 +73,20 @@ function describe(s: ProductStatus, check: VerifyResult | undefined): string {
   ];
   if (!s.sslVerify) lines.push('  WARNING:  TLS certificate verification is OFF for this site');
   if (check?.ok) lines.push(`  Check:    OK — signed in as ${check.account?.displayName ?? check.account?.email ?? 'your account'} via ${check.apiBaseUrl}`);
+  if (check?.scopes) lines.push(...describeScopes(check.scopes));
   return lines.join('\n');
+}
+
+const SCOPE_MARK: Record<ScopeReport['findings'][number]['state'], string> = { works: 'works  ', granted: 'granted', missing: 'MISSING', unchecked: 'not tried' };
+
+/** The recommended scopes of a scoped token after a check: what to add on id.atlassian.com when one is missing. */
+function describeScopes(report: ScopeReport): string[] {
+  const reads = report.findings.filter((f) => f.access === 'read');
+  const missing = reads.filter((f) => f.state === 'missing').map((f) => f.scope);
+  return [
+    '  Scopes Tether recommends (one read tried for each):',
+    ...reads.map((f) => `    ${SCOPE_MARK[f.state]}  ${f.scope}${f.note ? ` — ${f.note}` : ''}`),
+    `    for changes (never tried): ${report.findings.filter((f) => f.access === 'write').map((f) => f.scope).join(' ')}`,
+    ...(missing.length ? [`  To fix:   create a new scoped token at https://id.atlassian.com/manage-profile/security/api-tokens with ${missing.join(', ')} added, then \`tether auth\` with it.`] : []),
+  ];
 }

@@ -2,7 +2,7 @@
 // Basic on the site → anything but 401 means a classic token; on 401, read the cloudId and try the
 // gateway → success means a scoped token. Personal access tokens (Server/DC) go as Bearer.
 import type { Product, TokenType } from '../../shared/status.ts';
-import { AtlassianError, errorFromResponse, retryAfterSeconds } from '../atlassian/http/atlassian-error.ts';
+import { AtlassianError, errorFromResponse, isScopeMismatch, retryAfterSeconds } from '../atlassian/http/atlassian-error.ts';
 import { sendRequest, type RawResponse } from '../atlassian/http/send-request.ts';
 import { authorizationHeader, currentUserPath, gatewayBaseUrl, type Connection } from './connection.ts';
 import { cloudBaseUrl, type SiteTarget } from './site-url.ts';
@@ -77,6 +77,8 @@ export async function detectCredential(input: CredentialInput): Promise<Detected
   }
   const viaGateway: Connection = { ...onSite, tokenType: 'scoped', apiBaseUrl: gatewayBaseUrl(input.gatewayUrl, product, cloudId) };
   const response = await whoAmI(viaGateway, true);
+  // The gateway knew the token and only lacked a scope to read the profile: a scoped token all the same.
+  if (isScopeMismatch(response.status, response.body)) return { connection: viaGateway, account: {} };
   if (response.status === 401) throw wrongToken(where, input.email, site.hostname);
   return { connection: viaGateway, account: accountFrom(expectOk(response, where)) };
 }
@@ -99,7 +101,8 @@ function expectOk(response: RawResponse, where: string): unknown {
   throw errorFromResponse({ where, status: response.status, body: response.body, ...(wait !== undefined ? { retryAfterSeconds: wait } : {}) });
 }
 
-function accountFrom(body: unknown): AccountSummary {
+/** Who a current-user answer (Cloud or Data Center, Confluence or Jira) says the account is. */
+export function accountFrom(body: unknown): AccountSummary {
   const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
   const summary: AccountSummary = {};

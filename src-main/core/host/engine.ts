@@ -1,9 +1,9 @@
 // The one object every shell talks to: it owns settings, credentials and auth. The CLI, the tray
 // app and the MCP server all go through it, so a rule lives in exactly one place.
-import type { Product, ProductStatus, StatusReport } from '../../shared/status.ts';
+import type { Product, ProductStatus, ScopeReport, StatusReport } from '../../shared/status.ts';
 import { AtlassianError } from '../atlassian/http/atlassian-error.ts';
-import { gatewayBaseUrl, type Connection } from '../auth/connection.ts';
-import { detectCredential, type AccountSummary } from '../auth/detect-credential.ts';
+import { currentUserPath, gatewayBaseUrl, type Connection } from '../auth/connection.ts';
+import { accountFrom, detectCredential, type AccountSummary } from '../auth/detect-credential.ts';
 import { cloudBaseUrl, parseSite, type SiteTarget } from '../auth/site-url.ts';
 import { gatewayUrl } from '../config/env.ts';
 import { resolvePaths, type TetherPaths } from '../config/paths.ts';
@@ -18,6 +18,8 @@ import { registerSecret } from '../log/redact.ts';
 import { AtlassianHttp } from '../atlassian/http/atlassian-http.ts';
 import { broughtToken } from '../auth/oauth/oauth-config.ts';
 import { parseGrant, serializeGrant, type OAuthGrant } from '../auth/oauth/oauth-grant.ts';
+import { defaultScopes } from '../auth/oauth/oauth-scopes.ts';
+import { grantedScopes, probeTokenScopes, unprobedTokenScopes } from '../auth/scope-check.ts';
 import type { OAuthSession } from '../auth/oauth/oauth-session.ts';
 import { httpSettingsFromEnv } from '../atlassian/http/http-settings.ts';
 import { RateLimiter } from '../atlassian/http/rate-limiter.ts';
@@ -32,6 +34,9 @@ export interface EngineOptions {
   stores?: Partial<Record<SecretStoreKind, SecretStore>>;
   /** false: only credentials from `env` count (a multi-user request's engine never falls back to the host's own). */
   storedCredentials?: boolean;
+  /** The current value of the brought OAuth access token (ATLASSIAN_OAUTH_ACCESS_TOKEN then only names
+   * the first): a proxy grant's engine reads the token its grant holds now, refreshed as due. */
+  tokenSource?: () => Promise<string>;
 }
 
 export interface LoginInput {
@@ -62,6 +67,8 @@ export interface VerifyResult {
   apiBaseUrl?: string;
   account?: AccountSummary;
   problem?: string;
+  /** Scoped API tokens: the recommended scopes, each tried with one harmless read. */
+  scopes?: ScopeReport;
 }
 
 export class Engine {
@@ -72,13 +79,18 @@ export class Engine {
   private readonly connections = new Map<Product, Promise<Connection>>();
   private readonly clients = new Map<Product, Promise<AtlassianHttp>>();
   private readonly oauthSessions = new Map<string, OAuthSession>();
+  /** Per product: when Atlassian last answered with success, and the last scope check of a scoped token. */
+  private readonly lastGoodCall = new Map<Product, string>();
+  private readonly scopeReports = new Map<Product, ScopeReport>();
   private limiter: RateLimiter | undefined;
   private logger: Logger | undefined;
 
   private readonly storedCredentials: boolean;
+  private readonly tokenSource: (() => Promise<string>) | undefined;
 
-  private constructor(env: NodeJS.ProcessEnv, paths: TetherPaths, settings: Settings, problem: SettingsProblem | undefined, stores: EngineOptions['stores'], storedCredentials = true) {
+  private constructor(env: NodeJS.ProcessEnv, paths: TetherPaths, settings: Settings, problem: SettingsProblem | undefined, stores: EngineOptions['stores'], storedCredentials = true, tokenSource?: () => Promise<string>) {
     this.storedCredentials = storedCredentials;
+    this.tokenSource = tokenSource;
     this.env = env;
     this.paths = paths;
     this.settingsProblem = problem;
@@ -89,7 +101,7 @@ export class Engine {
     const env = options.env ?? process.env;
     const paths = options.paths ?? resolvePaths(env);
     const { settings, problem } = await loadSettings(paths);
-    return new Engine(env, paths, settings, problem, options.stores, options.storedCredentials);
+    return new Engine(env, paths, settings, problem, options.stores, options.storedCredentials, options.tokenSource);
   }
 
   get settings(): Settings {
@@ -134,7 +146,10 @@ export class Engine {
   async http(product: Product): Promise<AtlassianHttp> {
     let pending = this.clients.get(product);
     if (!pending) {
-      pending = this.connection(product).then((connection) => new AtlassianHttp(connection, httpSettingsFromEnv(this.env, product), this.rateLimiter(), (line) => this.log.debug(line)));
+      const answered = (status: number) => {
+        if (status < 400) this.lastGoodCall.set(product, new Date().toISOString());
+      };
+      pending = this.connection(product).then((connection) => new AtlassianHttp(connection, httpSettingsFromEnv(this.env, product), this.rateLimiter(), (line) => this.log.debug(line), answered));
       this.clients.set(product, pending);
       pending.catch(() => this.clients.delete(product));
     }
@@ -189,11 +204,27 @@ export class Engine {
     if (found.record.tokenType === 'oauth' && found.record.source !== 'env') {
       const grant = parseGrant(found.record.secret);
       if (!grant) return { ...base, problem: 'The stored OAuth sign-in cannot be read: sign in again with `tether auth --oauth`.' };
-      const details = { scopes: grant.scope, expiresAt: new Date(grant.expiresAt).toISOString(), maskedToken: maskToken(grant.accessToken) };
+      const details = {
+        scopes: grant.scope,
+        expiresAt: new Date(grant.expiresAt).toISOString(),
+        maskedToken: maskToken(grant.accessToken),
+        // Data Center grants use READ/WRITE scopes, which Tether does not split further.
+        ...(found.record.cloudId ? { scopeReport: grantedScopes(defaultScopes([product], true), grant.scope) } : {}),
+        lastGoodCallAt: this.lastGoodCall.get(product) ?? null,
+      };
       if (grant.revoked) return { ...base, ...details, problem: `The OAuth sign-in has expired or was revoked (${grant.revoked}): sign in again with \`tether auth --oauth\`.` };
       return { ...base, ...details, authenticated: true };
     }
-    return { ...base, authenticated: true, maskedToken: maskToken(found.record.secret) };
+    // An environment token's type is known only once used: a check that found it scoped has a report.
+    const scopeReport = this.scopeReports.get(product) ?? (found.record.tokenType === 'scoped' ? unprobedTokenScopes(product) : null);
+    return { ...base, authenticated: true, maskedToken: maskToken(found.record.secret), scopeReport, lastGoodCallAt: this.lastGoodCall.get(product) ?? null };
+  }
+
+  /** Tries each recommended read scope of a scoped API token once; the report shows in status from then on. */
+  async checkScopes(product: Product): Promise<ScopeReport> {
+    const report = await probeTokenScopes(await this.http(product), product);
+    this.scopeReports.set(product, report);
+    return report;
   }
 
   /** A ready-to-use connection; an environment credential of unknown type is probed once per process. */
@@ -214,6 +245,16 @@ export class Engine {
     const r = found.record;
     if (r.tokenType === 'oauth' && r.source !== 'env') return this.oauthConnection(product, r);
     const known = connectionFromKnownType(r, gatewayUrl(this.env));
+    // A brought token kept current by someone else (a proxy grant's refresher): read it per request.
+    const source = this.tokenSource;
+    if (known?.tokenType === 'oauth' && r.source === 'env' && source) {
+      const tokenSource = async () => {
+        const token = await source();
+        registerSecret(token);
+        return token;
+      };
+      return { ...known, secret: '', tokenSource };
+    }
     if (known) return known;
     const detected = await detectCredential({ ...credentialInput(r), gatewayUrl: gatewayUrl(this.env) });
     return detected.connection;
@@ -248,6 +289,14 @@ export class Engine {
     };
   }
 
+  /** A new or removed credential: nothing learnt with the old one still holds. */
+  private forgetConnection(product: Product): void {
+    this.connections.delete(product);
+    this.clients.delete(product);
+    this.scopeReports.delete(product);
+    this.lastGoodCall.delete(product);
+  }
+
   /** Saves an OAuth grant from the browser sign-in for the products it reaches (one keychain item for both). */
   async saveOAuth(input: { products: Product[]; siteUrl: string; cloudId?: string; grant: OAuthGrant; store?: SecretStoreKind }): Promise<{ store: SecretStoreKind; location: string }> {
     const store = input.store ?? this.defaultStore();
@@ -267,10 +316,7 @@ export class Engine {
       })),
       store,
     );
-    for (const product of input.products) {
-      this.connections.delete(product);
-      this.clients.delete(product);
-    }
+    for (const product of input.products) this.forgetConnection(product);
     this.oauthSessions.clear();
     return { store, location: this.vault.store(store).location };
   }
@@ -280,13 +326,20 @@ export class Engine {
     const found = await this.lookup(product);
     if (found.state !== 'ready') return { product, ok: false, problem: found.state === 'none' ? 'not signed in' : found.problem };
     try {
+      // OAuth has nothing to detect: ask who the grant signs in as, with the current (refreshed) token.
+      if (found.record.tokenType === 'oauth') {
+        const http = await this.http(product);
+        const me = await http.get(currentUserPath(product, http.connection.cloudId !== undefined));
+        return { product, ok: true, tokenType: 'oauth', apiBaseUrl: http.connection.apiBaseUrl, account: accountFrom(me) };
+      }
       const known = connectionFromKnownType(found.record, gatewayUrl(this.env));
       const detected = await detectCredential({
         ...credentialInput(found.record),
         gatewayUrl: gatewayUrl(this.env),
         ...(known && (known.tokenType === 'classic' || known.tokenType === 'scoped') ? { tokenTypeHint: known.tokenType } : {}),
       });
-      return { product, ok: true, tokenType: detected.connection.tokenType, apiBaseUrl: detected.connection.apiBaseUrl, account: detected.account };
+      const scopes = detected.connection.tokenType === 'scoped' ? await this.checkScopes(product) : undefined;
+      return { product, ok: true, tokenType: detected.connection.tokenType, apiBaseUrl: detected.connection.apiBaseUrl, account: detected.account, ...(scopes ? { scopes } : {}) };
     } catch (error) {
       if (error instanceof AtlassianError) return { product, ok: false, problem: error.message };
       throw error;
@@ -308,10 +361,7 @@ export class Engine {
     }
     const store = input.store ?? this.defaultStore();
     await this.vault.save(detected.map((d) => d.connection), store);
-    for (const product of input.products) {
-      this.connections.delete(product);
-      this.clients.delete(product);
-    }
+    for (const product of input.products) this.forgetConnection(product);
     const first = detected[0]!;
     return {
       products: input.products,
@@ -326,10 +376,7 @@ export class Engine {
   }
 
   async logout(products: readonly Product[] = PRODUCTS): Promise<RemovedCredential[]> {
-    for (const product of products) {
-      this.connections.delete(product);
-      this.clients.delete(product);
-    }
+    for (const product of products) this.forgetConnection(product);
     return this.vault.remove([...products]);
   }
 }

@@ -38,6 +38,8 @@ export interface HttpEndpoint {
   port: number;
   /** Tells open 2026-07-28 subscriptions (subscriptions/listen) that the tool list changed. */
   toolsChanged(): void;
+  /** Per-user engines (multi-user mode or the OAuth proxy): how many were opened, how many are kept. */
+  readonly userEngines?: { readonly opened: number; readonly size: number } | undefined;
   close(): Promise<void>;
 }
 
@@ -51,6 +53,8 @@ export async function serveMcpOverHttp(options: HttpTransportOptions): Promise<H
   const { engine, version } = options;
   const proxy = options.oauthProxy ? new OAuthProxy(options.oauthProxy) : undefined;
   const users = options.multiUser || proxy ? new UserEngines(engine) : undefined;
+  // A revoked grant's engine goes with it.
+  if (proxy && users) proxy.store.onRevoked((grant) => users.forgetGrant(grant.id));
   // The request being served, so the server factory (called by the SDK) knows whose engine to use.
   const current = new AsyncLocalStorage<{ engine: Engine; owner: string }>();
   const newServer = (): Server => {
@@ -75,12 +79,13 @@ export async function serveMcpOverHttp(options: HttpTransportOptions): Promise<H
         const answered = await proxy?.route(request);
         if (answered) return answered;
         if (new URL(request.url).pathname !== MCP_HTTP_PATH) return new Response('Not found', { status: 404 });
-        // A proxy token is served by the engine of the Atlassian grant behind it (header-mode
-        // requests, with --multi-user, already have theirs).
+        // A proxy token is served by the engine of the Atlassian grant behind it, kept for the grant
+        // (not its current access token, which is refreshed hourly) and reading its token as it
+        // changes (header-mode requests, with --multi-user, already have theirs).
         if (proxy && users && !current.getStore()) {
           const user = await proxy.authenticate(request);
           if (user instanceof Response) return user;
-          const userEngine = await users.for({ kind: 'oauth', token: user.accessToken, cloudId: user.cloudId });
+          const userEngine = await users.for({ kind: 'grant', grantId: user.grantId, cloudId: user.cloudId, token: user.accessToken, tokenSource: user.tokenSource });
           return current.run({ engine: userEngine, owner: `proxy:${user.grantId}` }, () => serveMcp(request));
         }
         return serveMcp(request);
@@ -113,6 +118,7 @@ export async function serveMcpOverHttp(options: HttpTransportOptions): Promise<H
     url: `http://127.0.0.1:${port}${MCP_HTTP_PATH}`,
     port,
     toolsChanged: () => modern.notify.toolsChanged(),
+    userEngines: users,
     async close() {
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await Promise.all([legacy.close(), modern.close()]);

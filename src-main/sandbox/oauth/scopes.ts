@@ -77,11 +77,61 @@ const READ_POSTS: Record<Product, RegExp> = {
 };
 
 /**
- * Whether an OAuth access token with `scopes` may call `method path` of `product` through the
- * gateway (`path` is the product path, e.g. /rest/api/3/issue). guess: read-vs-write is decided by
- * the method, and any write scope of the product opens every write.
+ * Operations whose scopes the sandbox checks exactly, as their `x-atlassian-oauth2-scopes` say (a test
+ * compares this table with the OpenAPI documents): each entry is allowed with ANY one of its scope
+ * sets, a set needing ALL its scopes. These are the calls Tether uses to learn what a scoped token
+ * can do; every other operation gets the coarse check below.
+ */
+export const OPERATION_SCOPES: ReadonlyArray<{ method: string; path: string; anyOf: readonly (readonly string[])[] }> = [
+  { method: 'GET', path: '/wiki/api/v2/spaces', anyOf: [['read:space:confluence']] },
+  { method: 'GET', path: '/wiki/api/v2/pages', anyOf: [['read:page:confluence']] },
+  { method: 'GET', path: '/wiki/api/v2/pages/{id}', anyOf: [['read:page:confluence']] },
+  { method: 'POST', path: '/wiki/api/v2/pages', anyOf: [['write:page:confluence']] },
+  { method: 'GET', path: '/wiki/api/v2/pages/{id}/descendants', anyOf: [['read:hierarchical-content:confluence']] },
+  { method: 'GET', path: '/wiki/api/v2/folders/{id}', anyOf: [['read:folder:confluence']] },
+  { method: 'GET', path: '/wiki/api/v2/footer-comments', anyOf: [['read:comment:confluence']] },
+  { method: 'GET', path: '/wiki/api/v2/pages/{id}/footer-comments', anyOf: [['read:comment:confluence']] },
+  { method: 'GET', path: '/wiki/api/v2/pages/{id}/inline-comments', anyOf: [['read:comment:confluence']] },
+  { method: 'GET', path: '/wiki/api/v2/pages/{id}/labels', anyOf: [['read:page:confluence']] },
+  { method: 'GET', path: '/wiki/api/v2/pages/{id}/attachments', anyOf: [['read:attachment:confluence']] },
+  { method: 'GET', path: '/wiki/api/v2/pages/{id}/children', anyOf: [['read:page:confluence']] },
+  { method: 'GET', path: '/wiki/api/v2/pages/{id}/direct-children', anyOf: [['read:hierarchical-content:confluence']] },
+  { method: 'GET', path: '/wiki/api/v2/pages/{id}/ancestors', anyOf: [['read:content.metadata:confluence']] },
+  { method: 'POST', path: '/wiki/api/v2/users-bulk', anyOf: [['read:user:confluence']] },
+  { method: 'GET', path: '/wiki/rest/api/search/user', anyOf: [['read:content-details:confluence']] },
+  { method: 'GET', path: '/wiki/api/v2/spaces/{id}', anyOf: [['read:space:confluence']] },
+  { method: 'GET', path: '/wiki/api/v2/folders/{id}/descendants', anyOf: [['read:hierarchical-content:confluence']] },
+  { method: 'GET', path: '/wiki/api/v2/labels', anyOf: [['read:label:confluence']] },
+  { method: 'GET', path: '/wiki/api/v2/attachments', anyOf: [['read:attachment:confluence']] },
+  { method: 'GET', path: '/wiki/rest/api/search', anyOf: [['search:confluence'], ['read:content-details:confluence']] },
+  { method: 'GET', path: '/rest/api/3/myself', anyOf: [['read:jira-user'], ['read:application-role:jira', 'read:group:jira', 'read:user:jira', 'read:avatar:jira']] },
+  {
+    method: 'GET',
+    path: '/rest/api/3/search/jql',
+    anyOf: [['read:jira-work'], ['read:issue-details:jira', 'read:audit-log:jira', 'read:avatar:jira', 'read:field-configuration:jira', 'read:issue-meta:jira']],
+  },
+  {
+    method: 'GET',
+    path: '/rest/api/3/project/search',
+    anyOf: [
+      ['read:jira-work'],
+      ['read:issue-type:jira', 'read:project:jira', 'read:project.property:jira', 'read:user:jira', 'read:application-role:jira', 'read:avatar:jira', 'read:group:jira', 'read:issue-type-hierarchy:jira', 'read:project-category:jira', 'read:project-version:jira', 'read:project.component:jira'],
+    ],
+  },
+  { method: 'POST', path: '/rest/api/3/issue', anyOf: [['write:jira-work'], ['write:issue:jira', 'write:comment:jira', 'write:comment.property:jira', 'write:attachment:jira', 'read:issue:jira']] },
+];
+
+const OPERATION_PATTERNS = OPERATION_SCOPES.map((op) => ({ ...op, pattern: new RegExp(`^${op.path.replace(/\{[^}]+\}/g, '[^/]+')}/?$`) }));
+
+/**
+ * Whether a token with `scopes` may call `method path` of `product` through the gateway (`path` is
+ * the product path, e.g. /rest/api/3/issue). Operations of OPERATION_SCOPES are checked exactly.
+ * guess, for the rest: read-vs-write is decided by the method, and any write scope of the product
+ * opens every write.
  */
 export function gatewayScopeAllows(product: Product, method: string, path: string, scopes: readonly string[]): boolean {
+  const exact = OPERATION_PATTERNS.find((op) => op.method === method.toUpperCase() && op.pattern.test(path));
+  if (exact) return exact.anyOf.some((set) => set.every((scope) => scopes.includes(scope)));
   const own = scopes.filter((s) => isProductScope(product, s));
   if (own.length === 0) return false;
   const m = method.toUpperCase();
@@ -90,7 +140,7 @@ export function gatewayScopeAllows(product: Product, method: string, path: strin
 }
 
 /**
- * The gateway's answer when an OAuth token lacks the scope of an operation (seen in the wild:
+ * The gateway's answer when an OAuth or scoped API token lacks the scope of an operation (seen in the wild:
  * 401 {"code":401,"message":"Unauthorized; scope does not match"} with X-Failure-Category), or
  * undefined when the coarse check lets the request through.
  */

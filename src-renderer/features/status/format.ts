@@ -37,3 +37,15 @@ export function formatStoredAt(iso: string): string {
 export function formatSite(url: string): string {
   return url.replace(/^https:\/\//, '').replace(/\/$/, '');
 }
+
+/** "just now", "3 minutes ago", "2 hours ago": how long since an ISO time (null: never, in this run). */
+export function formatAgo(iso: string | null | undefined, now = Date.now()): string {
+  if (!iso) return 'none yet';
+  const seconds = Math.round((now - new Date(iso).getTime()) / 1000);
+  if (!Number.isFinite(seconds)) return iso;
+  if (seconds < 45) return 'just now';
+  const words = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  if (seconds < 3600) return words.format(-Math.round(seconds / 60), 'minute');
+  if (seconds < 86_400) return words.format(-Math.round(seconds / 3600), 'hour');
+  return words.format(-Math.round(seconds / 86_400), 'day');
+}

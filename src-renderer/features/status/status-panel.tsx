@@ -7,7 +7,8 @@ import type { Product, ProductStatus, StatusReport } from '../../../src-main/sha
 import { call } from '../../bridge/bridge-client.ts';
 import { useBridgeEvent } from '../../bridge/use-bridge-event.ts';
 import { SignOut } from './sign-out.tsx';
-import { PRODUCT_TITLE, TOKEN_TYPE_PHRASE, TOKEN_TYPE_WORDS, formatSite, formatSource, formatStoredAt } from './format.ts';
+import { PRODUCT_TITLE, TOKEN_TYPE_PHRASE, TOKEN_TYPE_WORDS, formatAgo, formatSite, formatSource, formatStoredAt } from './format.ts';
+import { ScopeList } from './scope-list.tsx';
 
 type Loaded<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'error'; error: string };
 
@@ -27,13 +28,14 @@ export function StatusPanel({ bridge }: { bridge: Bridge }) {
     void load();
   }, [load]);
   // A sign-in, a switch or a limit changed elsewhere (the tray, another window, the settings file).
-  useBridgeEvent(bridge, ['status.changed'], () => void load());
+  // A tool call moves "Last good call".
+  useBridgeEvent(bridge, ['status.changed', 'activity.added'], () => void load());
 
   return (
     <section className="status-panel" aria-labelledby="status-heading" aria-busy={refreshing}>
       <div className="section-header">
         <h2 id="status-heading">Connections</h2>
-        <button type="button" className="button-secondary" onClick={() => void load()} disabled={refreshing} aria-label="Refresh connection status">
+        <button type="button" className="button-secondary" onClick={() => void load()} disabled={refreshing}>
           {refreshing ? 'Refreshing…' : 'Refresh'}
         </button>
       </div>
@@ -106,7 +108,8 @@ function ProductCard({ bridge, status, reload }: { bridge: Bridge; status: Produ
       )}
       {!status.authenticated && status.problem && <p className="problem">{status.problem}</p>}
       <Details status={status} />
-      <CheckConnection bridge={bridge} product={status.product} title={title} />
+      {status.authenticated && status.scopeReport && <ScopeList report={status.scopeReport} />}
+      <CheckConnection bridge={bridge} product={status.product} title={title} checked={reload} />
       <SignOut bridge={bridge} status={status} onSignedOut={reload} />
     </article>
   );
@@ -121,8 +124,8 @@ function Details({ status }: { status: ProductStatus }) {
   if (status.source) rows.push(['Source', formatSource(status.source, status.location)]);
   if (status.storedAt) rows.push(['Stored at', formatStoredAt(status.storedAt)]);
   if (status.cloudId) rows.push(['Cloud ID', status.cloudId]);
-  if (status.scopes?.length) rows.push(['Scopes granted', status.scopes.join(' ')]);
   if (status.expiresAt) rows.push(['Access until', `${formatStoredAt(status.expiresAt)} (renewed by Tether)`]);
+  if (status.authenticated) rows.push(['Last good call', formatAgo(status.lastGoodCallAt)]);
   if (rows.length === 0) return null;
   return (
     <dl className="details">
@@ -138,12 +141,14 @@ function Details({ status }: { status: ProductStatus }) {
 
 type CheckState = { state: 'idle' } | { state: 'checking' } | { state: 'done'; check: ConnectionCheck } | { state: 'error'; error: string };
 
-function CheckConnection({ bridge, product, title }: { bridge: Bridge; product: Product; title: string }) {
+/** `checked`: a check learns things status shows (last good call, which scopes work). */
+function CheckConnection({ bridge, product, title, checked }: { bridge: Bridge; product: Product; title: string; checked: () => Promise<void> }) {
   const [check, setCheck] = useState<CheckState>({ state: 'idle' });
   const run = async () => {
     setCheck({ state: 'checking' });
     const answer = await call(bridge, 'status.check', product);
     setCheck(answer.ok ? { state: 'done', check: answer.value } : { state: 'error', error: answer.error });
+    await checked();
   };
   return (
     <div className="check">

@@ -212,9 +212,10 @@ describe('MCP OAuth proxy', () => {
     }
   });
 
-  it('refreshes the Atlassian grant behind a token when it is due (with rotation)', async () => {
+  it('refreshes the Atlassian grant behind a token when it is due (with rotation), keeping one engine for the grant', async () => {
     // Atlassian tokens living 30 s are always within Tether's one-minute margin: each call refreshes.
     sandbox.oauth.configure({ accessTokenLifetimeSeconds: 30 });
+    const opened = endpoint.userEngines!.opened;
     const { client } = await connectAs('alice');
     try {
       const before = sandbox.oauth.counters.refreshes;
@@ -223,9 +224,39 @@ describe('MCP OAuth proxy', () => {
       expect(sandbox.oauth.counters.refreshes).toBeGreaterThanOrEqual(before + 2);
       // Each refresh used the newest refresh token: none came back rotated out.
       expect(sandbox.oauth.counters.graceReuses).toBe(0);
+      // A new Atlassian access token is no new user: the grant's engine (its budget, its caches) stays.
+      expect(endpoint.userEngines!.opened).toBe(opened + 1);
     } finally {
       sandbox.oauth.configure({ accessTokenLifetimeSeconds: 3600 });
       await client.close();
+    }
+  });
+
+  it("keeps a 2025-era session working after the Atlassian token it started with has expired", async () => {
+    // The session's server (and engine) is made once, at initialize; later calls must use the grant's current token.
+    sandbox.oauth.configure({ accessTokenLifetimeSeconds: 30 });
+    try {
+      const { access_token } = (await (await redeem(await rawCode())).json()) as { access_token: string };
+      const opened = await mcpInit({ authorization: `Bearer ${access_token}` });
+      expect(opened.status).toBe(200);
+      await opened.text();
+      const session = opened.headers.get('mcp-session-id')!;
+      const inSession = (body: object) =>
+        fetch(`${base}/mcp`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', authorization: `Bearer ${access_token}`, 'mcp-session-id': session, 'mcp-protocol-version': '2025-06-18' },
+          body: JSON.stringify(body),
+        });
+      expect((await inSession({ jsonrpc: '2.0', method: 'notifications/initialized' })).status).toBe(202);
+      // Every Atlassian access token issued so far is now past its lifetime.
+      sandbox.oauth.advanceClock(120);
+      const answer = await inSession({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'confluence_get_current_user', arguments: {} } });
+      expect(answer.status).toBe(200);
+      const text = await answer.text();
+      expect(text).toContain(sandbox.seed.alice.email);
+      expect(text).not.toContain('"isError":true');
+    } finally {
+      sandbox.oauth.configure({ accessTokenLifetimeSeconds: 3600 });
     }
   });
 
@@ -265,14 +296,19 @@ describe('MCP OAuth proxy', () => {
     expect(back.searchParams.get('state')).toBe('s1');
   });
 
-  it('refuses a reused code, and revokes what the first use got', async () => {
+  it('refuses a reused code, and revokes what the first use got (its engine included)', async () => {
     const raw = await rawCode();
     const first = await redeem(raw);
     expect(first.status).toBe(200);
     const { access_token } = (await first.json()) as { access_token: string };
+    const served = await mcpInit({ authorization: `Bearer ${access_token}` });
+    expect(served.status).toBe(200);
+    await served.text();
+    const kept = endpoint.userEngines!.size;
     const again = await redeem(raw);
     expect(again.status).toBe(400);
     expect(((await again.json()) as { error: string }).error).toBe('invalid_grant');
+    expect(endpoint.userEngines!.size).toBe(kept - 1);
     expect((await mcpInit({ authorization: `Bearer ${access_token}` })).status).toBe(401);
   });
 

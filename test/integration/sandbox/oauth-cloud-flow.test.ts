@@ -262,7 +262,7 @@ describe('scopes (coarse)', () => {
   });
 
   it('a token without any scope of a product gets 401 there', async () => {
-    const { access } = await cloudLogin(sb, 'read:confluence-content.all');
+    const { access } = await cloudLogin(sb, 'read:space:confluence');
     expect((await get(`${gateway('jira')}/rest/api/3/myself`, bearer(access))).body).toEqual({ code: 401, message: 'Unauthorized; scope does not match' });
     expect((await get(`${gateway('confluence')}/wiki/api/v2/spaces`, bearer(access))).status).toBe(200);
     const jiraOnly = await cloudLogin(sb, 'read:jira-work');

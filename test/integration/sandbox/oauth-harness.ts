@@ -7,7 +7,8 @@ import { expect } from 'vitest';
 import type { Sandbox } from '../../../src-main/sandbox/index.ts';
 
 export const CALLBACK = 'http://127.0.0.1:8080/callback';
-export const SCOPES = 'read:jira-work write:jira-work read:jira-user read:confluence-content.all read:confluence-space.summary search:confluence offline_access';
+// Confluence v2 operations take granular scopes only (read:space:confluence for /spaces), as the specs list.
+export const SCOPES = 'read:jira-work write:jira-work read:jira-user read:confluence-content.all read:confluence-space.summary read:space:confluence search:confluence offline_access';
 
 export interface ConsentForm {
   /** Absolute URL the form posts to. */

@@ -3,6 +3,7 @@
 export type AtlassianErrorKind =
   | 'auth'
   | 'permission'
+  | 'scope'
   | 'not_found'
   | 'conflict'
   | 'rate_limit'
@@ -51,10 +52,26 @@ export interface HttpFailureContext {
   retryAfterSeconds?: number;
 }
 
+/**
+ * The gateway's answer to a scoped API token or OAuth grant without the scope an operation needs:
+ * 401 `{"code":401,"message":"Unauthorized; scope does not match"}`. The credential itself is fine.
+ */
+export function isScopeMismatch(status: number, body: unknown): boolean {
+  if (status !== 401 && status !== 403) return false;
+  const message = body && typeof body === 'object' ? (body as { message?: unknown }).message : body;
+  return typeof message === 'string' && /scope does not match/i.test(message);
+}
+
 export function errorFromResponse({ where, status, body, retryAfterSeconds }: HttpFailureContext): AtlassianError {
   const detail = atlassianErrorDetail(body);
   const said = detail ? ` (Atlassian said: ${detail})` : '';
   switch (true) {
+    case isScopeMismatch(status, body):
+      return new AtlassianError(
+        'scope',
+        `${where} refused the call because the token lacks a scope it needs${said}: add the scopes Tether recommends to the token (Tether's Status, or \`tether status --check\`, shows which work), or sign in with a token or app that has them.`,
+        status,
+      );
     case status === 401:
       return new AtlassianError('auth', `${where} did not accept the credentials${said}: sign in again with \`tether auth\`.`, status);
     case status === 403:

@@ -45,6 +45,8 @@ export class AtlassianHttp {
     private readonly settings: HttpSettings,
     private readonly limiter: RateLimiter,
     private readonly log: (line: string) => void = () => undefined,
+    /** Told the final HTTP status of every request (the engine keeps "last good call" from it). */
+    private readonly answered: (status: number) => void = () => undefined,
   ) {
     this.where = `${PRODUCT_NAME[connection.product]} on ${new URL(connection.siteUrl).host}`;
   }
@@ -117,6 +119,7 @@ export class AtlassianHttp {
         }
         throw errorFromResponse({ where: this.where, status, body: parse(response), ...(wait !== undefined ? { retryAfterSeconds: wait } : {}) });
       }
+      this.answered(status);
       if (status >= 400) throw errorFromResponse({ where: this.where, status, body: parse(response) });
       return { body: parse(response) as T, headers: response.headers, status };
     }
@@ -154,6 +157,7 @@ export class AtlassianHttp {
       stream.once('response', resolve);
       stream.once('error', (error: Error & { code?: string }) => reject(errorFromNetwork(new URL(url).host, error.code)));
     });
+    this.answered(response.statusCode);
     if (response.statusCode >= 400) {
       stream.destroy();
       throw errorFromResponse({ where: this.where, status: response.statusCode, body: undefined });

@@ -6,6 +6,7 @@ import type { Product } from '../../../shared/status.ts';
 import { AtlassianError } from '../../atlassian/http/atlassian-error.ts';
 import { startCallbackServer } from './callback-server.ts';
 import { accessibleResources, exchangeCode, type AccessibleResource, type TokenAnswer } from './token-endpoint.ts';
+import type { OAuthGrant } from './oauth-grant.ts';
 import { productsOfScopes } from './oauth-scopes.ts';
 
 export interface OAuthFlowInput {
@@ -47,17 +48,8 @@ export async function runOAuthFlow(input: OAuthFlowInput): Promise<OAuthFlowResu
     const state = randomBytes(24).toString('base64url');
     const dc = input.dataCenterUrl?.replace(/\/+$/, '');
     const pkce = dc ? pkcePair() : undefined;
-    const url = new URL(dc ? `${dc}/rest/oauth2/latest/authorize` : `${input.authUrl}/authorize`);
-    url.search = new URLSearchParams({
-      ...(dc ? {} : { audience: 'api.atlassian.com' }),
-      client_id: input.clientId,
-      scope: input.scopes.join(' '),
-      redirect_uri: server.redirectUri,
-      state,
-      response_type: 'code',
-      ...(pkce ? { code_challenge: pkce.challenge, code_challenge_method: 'S256' } : { prompt: 'consent' }),
-    }).toString();
-    await input.present(url.toString(), { redirectUri: server.redirectUri, ...(server.portTaken !== undefined ? { portTaken: server.portTaken } : {}) });
+    const url = authorizeUrl({ authUrl: input.authUrl, clientId: input.clientId, scopes: input.scopes, redirectUri: server.redirectUri, state, ...(dc && pkce ? { dataCenter: { url: dc, codeChallenge: pkce.challenge } } : {}) });
+    await input.present(url, { redirectUri: server.redirectUri, ...(server.portTaken !== undefined ? { portTaken: server.portTaken } : {}) });
     const { code } = await server.wait(state, input.timeoutMs ?? 5 * 60_000);
     const tokenUrl = dc ? `${dc}/rest/oauth2/latest/token` : `${input.authUrl}/oauth/token`;
     const tokens = await exchangeCode({ tokenUrl, clientId: input.clientId, clientSecret: input.clientSecret }, { code, redirectUri: server.redirectUri, ...(pkce ? { codeVerifier: pkce.verifier } : {}) });
@@ -71,6 +63,36 @@ export async function runOAuthFlow(input: OAuthFlowInput): Promise<OAuthFlowResu
   } finally {
     await server.close();
   }
+}
+
+/** Where the browser goes to approve: Atlassian (Cloud, consent asked every time) or a Data Center provider (PKCE). */
+export function authorizeUrl(input: { authUrl: string; clientId: string; scopes: readonly string[]; redirectUri: string; state: string; dataCenter?: { url: string; codeChallenge: string } }): string {
+  const dc = input.dataCenter;
+  const url = new URL(dc ? `${dc.url}/rest/oauth2/latest/authorize` : `${input.authUrl}/authorize`);
+  url.search = new URLSearchParams({
+    ...(dc ? {} : { audience: 'api.atlassian.com' }),
+    client_id: input.clientId,
+    scope: input.scopes.join(' '),
+    redirect_uri: input.redirectUri,
+    state: input.state,
+    response_type: 'code',
+    ...(dc ? { code_challenge: dc.codeChallenge, code_challenge_method: 'S256' } : { prompt: 'consent' }),
+  }).toString();
+  return url.toString();
+}
+
+/** The grant a finished sign-in saves: the app, the tokens, and the scopes granted (those asked for when the answer names none). */
+export function grantOf(result: OAuthFlowResult, app: { clientId: string; clientSecret: string }, asked: string[]): OAuthGrant {
+  const { tokens } = result;
+  return {
+    clientId: app.clientId,
+    clientSecret: app.clientSecret,
+    tokenUrl: result.tokenUrl,
+    accessToken: tokens.accessToken,
+    ...(tokens.refreshToken ? { refreshToken: tokens.refreshToken } : {}),
+    expiresAt: tokens.expiresAt,
+    scope: tokens.scope.length ? tokens.scope : asked,
+  };
 }
 
 /** PKCE (RFC 7636, S256) for Data Center's OAuth 2.0 provider. */

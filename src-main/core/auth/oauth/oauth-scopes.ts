@@ -3,7 +3,7 @@
 import type { Product } from '../../../shared/status.ts';
 
 const READ: Record<Product, string[]> = {
-  confluence: ['read:confluence-space.summary', 'read:confluence-content.all', 'read:confluence-content.summary', 'search:confluence', 'read:confluence-user', 'readonly:content.attachment:confluence', 'read:page:confluence', 'read:folder:confluence', 'read:space:confluence', 'read:comment:confluence', 'read:label:confluence', 'read:attachment:confluence', 'read:hierarchical-content:confluence', 'read:user:confluence'],
+  confluence: ['read:confluence-space.summary', 'read:confluence-content.all', 'read:confluence-content.summary', 'search:confluence', 'read:confluence-user', 'readonly:content.attachment:confluence', 'read:page:confluence', 'read:folder:confluence', 'read:space:confluence', 'read:comment:confluence', 'read:label:confluence', 'read:attachment:confluence', 'read:hierarchical-content:confluence', 'read:user:confluence', 'read:content.metadata:confluence', 'read:content-details:confluence'],
   jira: ['read:jira-work', 'read:jira-user'],
 };
 
@@ -20,6 +20,13 @@ export function defaultScopes(products: readonly Product[], writes: boolean): st
   }
   scopes.add('offline_access');
   return [...scopes];
+}
+
+/** The scopes a sign-in asks for: the app's own (TETHER_/ATLASSIAN_OAUTH_SCOPE) or Tether's, with
+ * offline_access on Cloud (without it there is no refresh token); a Data Center provider has READ or WRITE. */
+export function requestedScopes(configured: string | undefined, products: readonly Product[], writes: boolean, dataCenter = false): string[] {
+  const scopes = configured ? configured.split(/\s+/).filter(Boolean) : dataCenter ? [writes ? 'WRITE' : 'READ'] : defaultScopes(products, writes);
+  return dataCenter || scopes.includes('offline_access') ? scopes : [...scopes, 'offline_access'];
 }
 
 /** Which products a granted scope list reaches. */

@@ -3,8 +3,8 @@
 // client secret and the tokens stay in this process (and then the keychain).
 import type { BridgeResult, OAuthPlanInput, OAuthStartInput, OAuthStarted, OAuthStatus } from '../../../shared/bridge.ts';
 import { authServerUrl, oauthAppFromEnv } from '../../auth/oauth/oauth-config.ts';
-import { runOAuthFlow } from '../../auth/oauth/oauth-flow.ts';
-import { defaultScopes } from '../../auth/oauth/oauth-scopes.ts';
+import { grantOf, runOAuthFlow } from '../../auth/oauth/oauth-flow.ts';
+import { requestedScopes } from '../../auth/oauth/oauth-scopes.ts';
 import type { AccessibleResource } from '../../auth/oauth/token-endpoint.ts';
 import { gatewayUrl } from '../../config/env.ts';
 import { redact, registerSecret } from '../../log/redact.ts';
@@ -25,11 +25,7 @@ export function createOAuthHandlers(engine: OAuthEngine, toolsChanged: () => Pro
   let status: OAuthStatus = { state: 'idle' };
   let pick: ((cloudId: string) => boolean) | undefined;
   const app = () => oauthAppFromEnv(engine.env);
-  const scopesFor = (input: OAuthPlanInput) => {
-    const fromEnv = app().scope?.split(/\s+/).filter(Boolean);
-    const scopes = fromEnv ?? defaultScopes(input.products, input.writes);
-    return scopes.includes('offline_access') ? scopes : [...scopes, 'offline_access'];
-  };
+  const scopesFor = (input: OAuthPlanInput) => requestedScopes(app().scope, input.products, input.writes);
   const redirectFor = (input: OAuthPlanInput) => app().redirectUri ?? `http://127.0.0.1:${input.port ?? DEFAULT_PORT}/callback`;
 
   const chooseSite = (sites: AccessibleResource[]) =>
@@ -68,12 +64,11 @@ export function createOAuthHandlers(engine: OAuthEngine, toolsChanged: () => Pro
     });
     // The flow goes on after this call answers; its end is read through auth.oauthStatus.
     const finished = flow.then(async (result) => {
-      const granted = result.tokens.scope.length ? result.tokens.scope : scopes;
       await engine.saveOAuth({
         products: input.products,
         siteUrl: result.site.url,
         ...(result.site.id ? { cloudId: result.site.id } : {}),
-        grant: { clientId: input.clientId, clientSecret: input.clientSecret, tokenUrl: result.tokenUrl, accessToken: result.tokens.accessToken, ...(result.tokens.refreshToken ? { refreshToken: result.tokens.refreshToken } : {}), expiresAt: result.tokens.expiresAt, scope: granted },
+        grant: grantOf(result, { clientId: input.clientId, clientSecret: input.clientSecret }, scopes),
       });
       await toolsChanged();
       status = { state: 'connected', message: `Connected to ${names(input.products)} on ${result.site.name} (${result.site.url}).` };

@@ -8,6 +8,16 @@ import { Engine } from '../engine.ts';
 
 export type UserCredential = { kind: 'oauth'; token: string; cloudId: string } | { kind: 'pat'; token: string };
 
+/** A grant of the MCP OAuth proxy (oauth-proxy/): its engine outlives the grant's Atlassian access
+ * tokens, reading the current one from `tokenSource`; `token` is the one it starts with. */
+export interface GrantCredential {
+  kind: 'grant';
+  grantId: string;
+  cloudId: string;
+  token: string;
+  tokenSource: () => Promise<string>;
+}
+
 export function userCredentialFrom(headers: IncomingHttpHeaders | Headers): UserCredential | undefined {
   const get = (name: string) => (headers instanceof Headers ? headers.get(name) : ((headers[name] as string | undefined) ?? null));
   const auth = get('authorization')?.trim() ?? '';
@@ -27,31 +37,51 @@ export function credentialKey(credential: UserCredential): string {
 // Variables that name a credential: none of the host's may reach a user's engine.
 const CREDENTIAL_VARIABLE = /^(CONFLUENCE_(API_TOKEN|PERSONAL_TOKEN|EMAIL|USERNAME|TOKEN_TYPE|CLOUD_ID)|JIRA_(API_TOKEN|PERSONAL_TOKEN|USERNAME)|ATLASSIAN_OAUTH_|TETHER_(API_TOKEN|PERSONAL_TOKEN|EMAIL|TOKEN_TYPE|CLOUD_ID|OAUTH_)|TETHER_CREDENTIALS_FILE)/;
 
-/** One engine per user (its own request budget), reused while that user keeps calling. */
+const grantKey = (grantId: string) => `grant\0${grantId}`;
+
+/** One engine per user (its own request budget), reused while that user keeps calling: per
+ * credential in header mode, per grant (whatever its current token) with the OAuth proxy. */
 export class UserEngines {
   private readonly engines = new Map<string, { engine: Promise<Engine>; lastUsed: number }>();
+  private openedCount = 0;
 
   constructor(
     private readonly host: Engine,
     private readonly max = 32,
   ) {}
 
-  for(credential: UserCredential): Promise<Engine> {
-    const key = credentialKey(credential);
+  /** Engines opened so far (a user whose engine was kept counts once). */
+  get opened(): number {
+    return this.openedCount;
+  }
+
+  /** Engines kept now. */
+  get size(): number {
+    return this.engines.size;
+  }
+
+  for(credential: UserCredential | GrantCredential): Promise<Engine> {
+    const key = credential.kind === 'grant' ? grantKey(credential.grantId) : credentialKey(credential);
     const known = this.engines.get(key);
     if (known) {
       known.lastUsed = Date.now();
       return known.engine;
     }
     const env = Object.fromEntries(Object.entries(this.host.env).filter(([name]) => !CREDENTIAL_VARIABLE.test(name)));
-    if (credential.kind === 'oauth') Object.assign(env, { ATLASSIAN_OAUTH_ACCESS_TOKEN: credential.token, ATLASSIAN_OAUTH_CLOUD_ID: credential.cloudId });
-    else Object.assign(env, { CONFLUENCE_PERSONAL_TOKEN: credential.token, JIRA_PERSONAL_TOKEN: credential.token });
-    const engine = Engine.open({ env, paths: this.host.paths, storedCredentials: false });
+    if (credential.kind === 'pat') Object.assign(env, { CONFLUENCE_PERSONAL_TOKEN: credential.token, JIRA_PERSONAL_TOKEN: credential.token });
+    else Object.assign(env, { ATLASSIAN_OAUTH_ACCESS_TOKEN: credential.token, ATLASSIAN_OAUTH_CLOUD_ID: credential.cloudId });
+    const engine = Engine.open({ env, paths: this.host.paths, storedCredentials: false, ...(credential.kind === 'grant' ? { tokenSource: credential.tokenSource } : {}) });
+    this.openedCount += 1;
     this.engines.set(key, { engine, lastUsed: Date.now() });
     if (this.engines.size > this.max) {
       const oldest = [...this.engines.entries()].sort((a, b) => a[1].lastUsed - b[1].lastUsed)[0];
       if (oldest) this.engines.delete(oldest[0]);
     }
     return engine;
+  }
+
+  /** Lets a grant's engine go (the grant was revoked). */
+  forgetGrant(grantId: string): void {
+    this.engines.delete(grantKey(grantId));
   }
 }

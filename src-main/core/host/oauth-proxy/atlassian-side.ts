@@ -3,9 +3,10 @@
 // is nearly spent. Reuses core/auth/oauth's token endpoint client.
 import { AtlassianError } from '../../atlassian/http/atlassian-error.ts';
 import { accessibleResources, exchangeCode, refreshTokens, type TokenAnswer, type TokenClient } from '../../auth/oauth/token-endpoint.ts';
+import { authorizeUrl } from '../../auth/oauth/oauth-flow.ts';
 import { productsOfScopes } from '../../auth/oauth/oauth-scopes.ts';
 import type { OAuthProxyConfig } from './proxy-config.ts';
-import type { ProxyGrant } from './proxy-store.ts';
+import type { ProxyGrant, ProxyStore } from './proxy-store.ts';
 
 /** Refresh when less than this is left, as the host's own OAuth session does. */
 const MARGIN_MS = 60_000;
@@ -14,19 +15,8 @@ export const callbackUrl = (config: OAuthProxyConfig) => `${config.publicBaseUrl
 
 const tokenClient = (config: OAuthProxyConfig): TokenClient => ({ tokenUrl: `${config.authUrl}/oauth/token`, clientId: config.app.clientId, clientSecret: config.app.clientSecret });
 
-export function atlassianAuthorizeUrl(config: OAuthProxyConfig, state: string): string {
-  const url = new URL(`${config.authUrl}/authorize`);
-  url.search = new URLSearchParams({
-    audience: 'api.atlassian.com',
-    client_id: config.app.clientId,
-    scope: config.scopes.join(' '),
-    redirect_uri: callbackUrl(config),
-    state,
-    response_type: 'code',
-    prompt: 'consent',
-  }).toString();
-  return url.toString();
-}
+export const atlassianAuthorizeUrl = (config: OAuthProxyConfig, state: string): string =>
+  authorizeUrl({ authUrl: config.authUrl, clientId: config.app.clientId, scopes: config.scopes, redirectUri: callbackUrl(config), state });
 
 /** Atlassian's code → tokens and the site they serve (the configured cloud id, else the first with Confluence or Jira). */
 export async function redeemAtlassianCode(config: OAuthProxyConfig, code: string): Promise<{ tokens: TokenAnswer; cloudId: string }> {
@@ -38,7 +28,7 @@ export async function redeemAtlassianCode(config: OAuthProxyConfig, code: string
 }
 
 /** Keeps the Atlassian side of a grant usable: one refresh at a time; a refused refresh revokes the grant. */
-export async function freshAtlassianToken(config: OAuthProxyConfig, grant: ProxyGrant): Promise<string | undefined> {
+export async function freshAtlassianToken(config: OAuthProxyConfig, store: ProxyStore, grant: ProxyGrant): Promise<string | undefined> {
   if (grant.revoked) return undefined;
   if (grant.atlassian.expiresAt - Date.now() > MARGIN_MS) return grant.atlassian.accessToken;
   const refreshToken = grant.atlassian.refreshToken;
@@ -50,7 +40,7 @@ export async function freshAtlassianToken(config: OAuthProxyConfig, grant: Proxy
     })
     .catch((error: unknown) => {
       // Only a refusal ends the grant; a network hiccup leaves it for the next try.
-      if (error instanceof AtlassianError && error.kind === 'auth') grant.revoked = true;
+      if (error instanceof AtlassianError && error.kind === 'auth') store.revoke(grant);
       else throw error;
     })
     .finally(() => (grant.refreshing = undefined));

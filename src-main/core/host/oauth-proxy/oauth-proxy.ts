@@ -11,12 +11,18 @@ import { registerRoute } from './register.ts';
 import { oauthError } from './responses.ts';
 import { tokenRoute } from './token.ts';
 import { redact } from '../../log/redact.ts';
+import { AtlassianError } from '../../atlassian/http/atlassian-error.ts';
 
-/** Whom an MCP request is served for: the Atlassian token and site of its grant. */
+const ENDED = 'The Atlassian authorization behind this token has ended: authorize again.';
+
+/** Whom an MCP request is served for: the grant, its site, and its Atlassian access token. */
 export interface ProxyUser {
   grantId: string;
+  /** The Atlassian access token as this request found it (refreshed when it was due). */
   accessToken: string;
   cloudId: string;
+  /** The grant's access token whenever asked, refreshed when due: it outlives any one token. */
+  tokenSource: () => Promise<string>;
 }
 
 export class OAuthProxy {
@@ -79,10 +85,15 @@ export class OAuthProxy {
     const auth = await this.bearer(request);
     if (auth instanceof Response) return auth;
     const grant = auth.extra?.grant as ProxyGrant;
-    const accessToken = await freshAtlassianToken(this.config, grant);
+    const accessToken = await freshAtlassianToken(this.config, this.store, grant);
     if (!accessToken) {
-      return bearerAuthChallengeResponse(new OAuthError(OAuthErrorCode.InvalidToken, 'The Atlassian authorization behind this token has ended: authorize again.'), { resourceMetadataUrl: this.resourceMetadataUrl });
+      return bearerAuthChallengeResponse(new OAuthError(OAuthErrorCode.InvalidToken, ENDED), { resourceMetadataUrl: this.resourceMetadataUrl });
     }
-    return { grantId: grant.id, accessToken, cloudId: grant.cloudId };
+    const tokenSource = async () => {
+      const token = await freshAtlassianToken(this.config, this.store, grant);
+      if (!token) throw new AtlassianError('auth', ENDED);
+      return token;
+    };
+    return { grantId: grant.id, accessToken, cloudId: grant.cloudId, tokenSource };
   }
 }

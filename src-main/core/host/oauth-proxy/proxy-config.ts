@@ -1,7 +1,7 @@
 // The MCP OAuth proxy's settings (opt-in with ATLASSIAN_OAUTH_PROXY_ENABLE=true), named as
 // mcp-atlassian names them. Read once at start, so a wrong value stops `tether serve` with a sentence.
 import { authServerUrl, oauthAppFromEnv } from '../../auth/oauth/oauth-config.ts';
-import { defaultScopes } from '../../auth/oauth/oauth-scopes.ts';
+import { requestedScopes } from '../../auth/oauth/oauth-scopes.ts';
 import { gatewayUrl } from '../../config/env.ts';
 import { registerSecret } from '../../log/redact.ts';
 
@@ -58,9 +58,8 @@ export function oauthProxyFromEnv(env: NodeJS.ProcessEnv, writes: boolean): OAut
   }
   const ttl = Number(env.TETHER_OAUTH_PROXY_TOKEN_TTL_SECONDS ?? 3600);
   if (!Number.isInteger(ttl) || ttl < 1) throw new ProxyConfigError('TETHER_OAUTH_PROXY_TOKEN_TTL_SECONDS must be a whole number of seconds.');
-  const scopes = app.scope ? app.scope.split(/\s+/).filter(Boolean) : defaultScopes(['confluence', 'jira'], writes);
-  // Without offline_access Atlassian gives no refresh token, and the proxy's grants would die within the hour.
-  if (!scopes.includes('offline_access')) scopes.push('offline_access');
+  // With offline_access always: without it Atlassian gives no refresh token, and the proxy's grants would die within the hour.
+  const scopes = requestedScopes(app.scope, ['confluence', 'jira'], writes);
   return {
     publicBaseUrl: url.origin,
     allowedRedirectUris,

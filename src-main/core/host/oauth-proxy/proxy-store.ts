@@ -77,7 +77,21 @@ export class ProxyStore {
   private readonly access = new Expiring<IssuedToken>();
   private readonly refresh = new Expiring<IssuedToken>();
 
+  private readonly revokedListeners = new Set<(grant: ProxyGrant) => void>();
+
   constructor(private readonly accessTtlMs: number) {}
+
+  /** Told once when a grant is revoked (so what was kept for it, such as its engine, can go). */
+  onRevoked(listener: (grant: ProxyGrant) => void): void {
+    this.revokedListeners.add(listener);
+  }
+
+  /** Ends a grant: every token issued for it stops working. */
+  revoke(grant: ProxyGrant): void {
+    if (grant.revoked) return;
+    grant.revoked = true;
+    for (const listener of this.revokedListeners) listener(grant);
+  }
 
   registerClient(client: OAuthClientInformationFull): void {
     // Bounded: registration is open to anyone who reaches the endpoint.
@@ -112,7 +126,7 @@ export class ProxyStore {
     if (code) this.spentCodes.set(key, { grant: code.grant, expiresAt: Date.now() + CODE_MS });
     else {
       const spent = this.spentCodes.get(key);
-      if (spent) spent.grant.revoked = true;
+      if (spent) this.revoke(spent.grant);
     }
     return code;
   }

@@ -51,7 +51,7 @@ async function byRefresh(config: OAuthProxyConfig, store: ProxyStore, params: Ma
   if (!grant) return oauthError('invalid_grant', spent);
   // The Atlassian grant must still work, or the new tokens would be useless. Checked before the
   // refresh token is spent, so a network failure here leaves the client its token for a retry.
-  if (!(await freshAtlassianToken(config, grant))) return oauthError('invalid_grant', 'The Atlassian authorization behind this token has ended: authorize again.');
+  if (!(await freshAtlassianToken(config, store, grant))) return oauthError('invalid_grant', 'The Atlassian authorization behind this token has ended: authorize again.');
   // Taken only now: of two concurrent uses, one wins.
   if (!store.takeRefresh(value, clientId)) return oauthError('invalid_grant', spent);
   return tokenAnswer(config, store, grant);
