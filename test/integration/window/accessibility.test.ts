@@ -8,13 +8,13 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
+import type { Sandbox } from '../../../src-main/sandbox/index.ts';
 import { freePort } from '../../helpers/free-port.ts';
 import { startTetherMcp, type TetherMcp } from '../../helpers/mcp-client.ts';
-import { newProfile, type TetherProfile } from '../../helpers/run-tether.ts';
-import { ARTIFACTS, axeViolations, describeViolations, launchChromium, startUiHost, tabFocusStops, type UiHost } from './window-harness.ts';
+import type { TetherProfile } from '../../helpers/run-tether.ts';
+import { ARTIFACTS, axeViolations, describeViolations, openWindowSession, tabFocusStops, type UiHost, type WindowSession } from './window-harness.ts';
 
 const SIZES = [
   { width: 360, height: 560 },
@@ -22,43 +22,32 @@ const SIZES = [
 ];
 const SCHEMES = ['light', 'dark'] as const;
 
+let session: WindowSession;
 let sandbox: Sandbox;
 let profile: TetherProfile;
 let env: Record<string, string>;
 let host: UiHost;
-let browser: Browser;
 let page: Page;
 let mcp: TetherMcp | undefined;
 /** Every audit run, for the summary printed at the end. */
 const audited: { view: string; runs: number; focusStops: number }[] = [];
 
 beforeAll(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  sandbox = await startSandbox();
-  profile = await newProfile();
-  // A home of its own for "Connect to AI apps": Cursor installed but not added, Claude Desktop's file broken.
-  const home = await mkdtemp(path.join(os.tmpdir(), 'tether-home-'));
-  await mkdir(path.join(home, '.cursor'), { recursive: true });
-  await writeFile(path.join(home, '.cursor', 'mcp.json'), '{ "mcpServers": {} }\n');
-  await mkdir(path.join(home, '.config', 'Claude'), { recursive: true });
-  await writeFile(path.join(home, '.config', 'Claude', 'claude_desktop_config.json'), '{ "mcpServers": { "x": 1, } }\n');
-  env = {
-    TETHER_ATLASSIAN_AUTH_URL: sandbox.authUrl,
-    TETHER_ATLASSIAN_API_URL: sandbox.apiUrl,
-    TETHER_RATE_LIMIT_PER_MINUTE: '0',
-    HOME: home,
-    XDG_CONFIG_HOME: path.join(home, '.config'),
-  };
-  host = await startUiHost(profile, env);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: SIZES[0]! });
+  session = await openWindowSession(async () => {
+    // A home of its own for "Connect to AI apps": Cursor installed but not added, Claude Desktop's file broken.
+    const home = await mkdtemp(path.join(os.tmpdir(), 'tether-home-'));
+    await mkdir(path.join(home, '.cursor'), { recursive: true });
+    await writeFile(path.join(home, '.cursor', 'mcp.json'), '{ "mcpServers": {} }\n');
+    await mkdir(path.join(home, '.config', 'Claude'), { recursive: true });
+    await writeFile(path.join(home, '.config', 'Claude', 'claude_desktop_config.json'), '{ "mcpServers": { "x": 1, } }\n');
+    return { HOME: home, XDG_CONFIG_HOME: path.join(home, '.config') };
+  });
+  ({ sandbox, profile, env, host, page } = session);
 }, 60_000);
 
 afterAll(async () => {
   await mcp?.close();
-  await browser?.close();
-  await host?.stop();
-  await sandbox?.close();
+  await session?.close();
   console.table(audited);
 });
 

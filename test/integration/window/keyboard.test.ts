@@ -2,36 +2,33 @@
 // "Sign out of Confluence" through its dialog, against `tether serve --ui`, the sandbox and a
 // credential stored by `tether auth`. Only Tab, Shift+Tab, arrows, Enter, Space and Escape are
 // pressed; locators only read. Run under scripts/keychain-session.sh (the credential is in the keychain).
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
-import { newProfile, runTether, type TetherProfile } from '../../helpers/run-tether.ts';
-import { launchChromium, startUiHost, type UiHost } from './window-harness.ts';
+import type { Sandbox } from '../../../src-main/sandbox/index.ts';
+import { runTether, type TetherProfile } from '../../helpers/run-tether.ts';
+import { openWindowSession, type UiHost, type WindowSession } from './window-harness.ts';
 
+let session: WindowSession;
 let sandbox: Sandbox;
 let profile: TetherProfile;
 let host: UiHost;
-let browser: Browser;
 let page: Page;
 let presses = 0;
 
 const env = () => profile.env({ TETHER_ATLASSIAN_API_URL: sandbox.apiUrl, TETHER_RATE_LIMIT_PER_MINUTE: '0' });
 
 beforeAll(async () => {
-  sandbox = await startSandbox();
-  profile = await newProfile();
-  const alice = sandbox.seed.alice;
-  const auth = await runTether(['auth', '--site', sandbox.siteUrl, '--email', alice.email, '--token-stdin'], { env: env(), input: `${alice.classicToken}\n` });
-  expect(auth.code, auth.stderr).toBe(0);
-  host = await startUiHost(profile, { TETHER_ATLASSIAN_API_URL: sandbox.apiUrl, TETHER_RATE_LIMIT_PER_MINUTE: '0' });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 360, height: 560 } });
+  session = await openWindowSession(async (started, fresh) => {
+    [sandbox, profile] = [started, fresh];
+    const alice = sandbox.seed.alice;
+    const auth = await runTether(['auth', '--site', sandbox.siteUrl, '--email', alice.email, '--token-stdin'], { env: env(), input: `${alice.classicToken}\n` });
+    expect(auth.code, auth.stderr).toBe(0);
+  });
+  ({ host, page } = session);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  await sandbox?.close();
+  await session?.close();
 });
 
 const ALLOWED = new Set(['Tab', 'Shift+Tab', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'Enter', 'Space', 'Escape']);

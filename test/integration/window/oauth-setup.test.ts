@@ -3,41 +3,33 @@
 // Setup → OAuth → Connect opens the consent page in a new tab; after Approve the window says
 // "Connected" and `tether status` sees the OAuth grant. Then "Pause Tether" and a space limit reach
 // a bridged MCP client. Run under scripts/keychain-session.sh: the grant goes into the keychain.
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
+import type { Sandbox } from '../../../src-main/sandbox/index.ts';
 import { freePort } from '../../helpers/free-port.ts';
 import { startTetherMcp, type TetherMcp } from '../../helpers/mcp-client.ts';
-import { newProfile, runTether, type TetherProfile } from '../../helpers/run-tether.ts';
-import { ARTIFACTS, launchChromium, listChangedUntil, listed, startUiHost, type UiHost } from './window-harness.ts';
+import { runTether, type TetherProfile } from '../../helpers/run-tether.ts';
+import { ARTIFACTS, listChangedUntil, listed, openWindowSession, type UiHost, type WindowSession } from './window-harness.ts';
 
+let session: WindowSession;
 let sandbox: Sandbox;
 let profile: TetherProfile;
 let env: Record<string, string>;
 let host: UiHost;
-let browser: Browser;
 let page: Page;
 let mcp: TetherMcp | undefined;
 
 beforeAll(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  sandbox = await startSandbox();
-  profile = await newProfile();
-  env = { TETHER_ATLASSIAN_AUTH_URL: sandbox.authUrl, TETHER_ATLASSIAN_API_URL: sandbox.apiUrl, TETHER_RATE_LIMIT_PER_MINUTE: '0' };
-  host = await startUiHost(profile, env);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 360, height: 560 } });
+  session = await openWindowSession();
+  ({ sandbox, profile, env, host, page } = session);
 }, 60_000);
 
 afterAll(async () => {
   await mcp?.close();
-  await browser?.close();
-  await host?.stop();
+  await session?.close();
   // The secret went in through the window and must never come back out.
   expect(host.output()).not.toContain(sandbox.seed.oauth.cloud.clientSecret);
-  await sandbox?.close();
 });
 
 const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `oauth-${name}.png`) });

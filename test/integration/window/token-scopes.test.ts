@@ -1,37 +1,27 @@
 // The window with a scoped API token created with too few scopes: set up through Setup, Status lists
 // the scopes Tether recommends, "Check connection" marks which ones the token has, "Last good call"
 // moves, and an AI app's call that needs a missing scope is told so. Run under the keychain session.
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
+import type { Sandbox } from '../../../src-main/sandbox/index.ts';
 import { startTetherMcp, type TetherMcp } from '../../helpers/mcp-client.ts';
-import { newProfile, type TetherProfile } from '../../helpers/run-tether.ts';
-import { ARTIFACTS, launchChromium, startUiHost, type UiHost } from './window-harness.ts';
+import { ARTIFACTS, openWindowSession, type WindowSession } from './window-harness.ts';
 
+let session: WindowSession;
 let sandbox: Sandbox;
-let profile: TetherProfile;
-let host: UiHost;
-let browser: Browser;
 let page: Page;
 let mcp: TetherMcp | undefined;
 
 beforeAll(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  sandbox = await startSandbox();
-  profile = await newProfile();
-  host = await startUiHost(profile, { TETHER_ATLASSIAN_API_URL: sandbox.apiUrl, TETHER_RATE_LIMIT_PER_MINUTE: '0' });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 360, height: 560 } });
+  session = await openWindowSession();
+  ({ sandbox, page } = session);
 }, 60_000);
 
 afterAll(async () => {
   await mcp?.close();
-  await browser?.close();
-  await host?.stop();
-  expect(host.output()).not.toContain(sandbox.seed.alice.narrowScopedToken);
-  await sandbox?.close();
+  await session?.close();
+  expect(session.host.output()).not.toContain(sandbox.seed.alice.narrowScopedToken);
 });
 
 const confluenceCard = () => page.getByRole('article', { name: 'Confluence' });
@@ -39,7 +29,7 @@ const scope = (name: string) => confluenceCard().getByRole('listitem').filter({ 
 
 describe('a scoped token with too few scopes, in the window', () => {
   it('sets up, and Status lists the scopes to tick before anything was tried', async () => {
-    await page.goto(host.url);
+    await page.goto(session.host.url);
     await page.getByLabel('Site address', { exact: true }).fill(sandbox.siteUrl);
     await page.getByLabel('Email', { exact: true }).fill(sandbox.seed.alice.email);
     await page.getByLabel('API token', { exact: true }).fill(sandbox.seed.alice.narrowScopedToken);
@@ -64,7 +54,7 @@ describe('a scoped token with too few scopes, in the window', () => {
   });
 
   it("an AI app's call that needs a missing scope is told which kind of problem it is", async () => {
-    mcp = await startTetherMcp(profile.env({}));
+    mcp = await startTetherMcp(session.profile.env({}));
     const answer = await mcp.call('confluence_get_comments', { page_id: sandbox.seed.confluence.homePageId });
     expect(answer.isError).toBe(true);
     expect(answer.text).toMatch(/lacks a scope/);

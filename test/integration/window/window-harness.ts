@@ -8,7 +8,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { repoRoot, tetherBin, type TetherProfile } from '../../helpers/run-tether.ts';
+import { mkdir } from 'node:fs/promises';
+import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
+import { newProfile, repoRoot, tetherBin, type TetherProfile } from '../../helpers/run-tether.ts';
 
 export const CHROMIUM = process.env.TETHER_CHROMIUM ?? '/usr/bin/chromium';
 export const ARTIFACTS = path.join(repoRoot, 'test-results', 'window');
@@ -44,6 +46,46 @@ export async function startUiHost(profile: TetherProfile, env: Record<string, st
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
+  };
+}
+
+export interface WindowSession {
+  sandbox: Sandbox;
+  profile: TetherProfile;
+  /** What the host was started with: the sandbox's URLs, no rate limit, and what `prepare` added. */
+  env: Record<string, string>;
+  host: UiHost;
+  browser: Browser;
+  /** A page at the tray popover's size, 360×560, not yet opened on the window. */
+  page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * The setup every window test shares: a sandbox, a fresh profile, `tether serve --ui` pointed at the
+ * sandbox, and Chromium. `prepare` runs before the host starts (store a credential, make a home…) and
+ * may add to its environment.
+ */
+export async function openWindowSession(prepare?: (sandbox: Sandbox, profile: TetherProfile) => Promise<Record<string, string> | void>): Promise<WindowSession> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const sandbox = await startSandbox();
+  const profile = await newProfile();
+  const env = { TETHER_ATLASSIAN_AUTH_URL: sandbox.authUrl, TETHER_ATLASSIAN_API_URL: sandbox.apiUrl, TETHER_RATE_LIMIT_PER_MINUTE: '0', ...(await prepare?.(sandbox, profile)) };
+  const host = await startUiHost(profile, env);
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 360, height: 560 } });
+  return {
+    sandbox,
+    profile,
+    env,
+    host,
+    browser,
+    page,
+    async close() {
+      await browser.close();
+      await host.stop();
+      await sandbox.close();
+    },
   };
 }
 

@@ -1,38 +1,31 @@
 // The window in a real browser against a real host: `tether serve --ui` with no credentials, the
 // first-run sign-in against the sandbox, then the switches, checked from a real MCP client that is
 // bridged to the same host. Run under scripts/keychain-session.sh: the sign-in stores into the keychain.
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
+import type { Sandbox } from '../../../src-main/sandbox/index.ts';
 import { startTetherMcp, type TetherMcp } from '../../helpers/mcp-client.ts';
-import { newProfile, type TetherProfile } from '../../helpers/run-tether.ts';
-import { ARTIFACTS, launchChromium, listChangedUntil, listed, rendererGzipBytes, startUiHost, type UiHost } from './window-harness.ts';
+import type { TetherProfile } from '../../helpers/run-tether.ts';
+import { ARTIFACTS, listChangedUntil, listed, openWindowSession, rendererGzipBytes, type UiHost, type WindowSession } from './window-harness.ts';
 
+let session: WindowSession;
 let sandbox: Sandbox;
 let profile: TetherProfile;
 let host: UiHost;
-let browser: Browser;
 let page: Page;
 let mcp: TetherMcp | undefined;
 
 beforeAll(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  sandbox = await startSandbox();
-  profile = await newProfile();
-  host = await startUiHost(profile, { TETHER_ATLASSIAN_API_URL: sandbox.apiUrl, TETHER_RATE_LIMIT_PER_MINUTE: '0' });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 360, height: 560 } });
+  session = await openWindowSession();
+  ({ sandbox, profile, host, page } = session);
 }, 60_000);
 
 afterAll(async () => {
   await mcp?.close();
-  await browser?.close();
-  await host?.stop();
+  await session?.close();
   // The token went in through the window and must never come back out: not in the host's output, not on the page.
   expect(host.output()).not.toContain(sandbox.seed.alice.classicToken);
-  await sandbox?.close();
 });
 
 const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
