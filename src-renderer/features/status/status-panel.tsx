@@ -1,6 +1,6 @@
 // Status of both products: who Tether is signed in as, with what kind of credential, from where, and
 // a "Check connection" button per product that proves the credential with a real call, and "Sign out".
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { HostInfo } from '../../../src-main/shared/bridge-schemas.ts';
 import type { Bridge, ConnectionCheck } from '../../../src-main/shared/bridge.ts';
 import type { Product, ProductStatus, StatusReport } from '../../../src-main/shared/status.ts';
@@ -28,8 +28,16 @@ export function StatusPanel({ bridge }: { bridge: Bridge }) {
     void load();
   }, [load]);
   // A sign-in, a switch or a limit changed elsewhere (the tray, another window, the settings file).
-  // A tool call moves "Last good call".
-  useBridgeEvent(bridge, ['status.changed', 'activity.added'], () => void load());
+  useBridgeEvent(bridge, ['status.changed'], () => void load());
+  // A tool call moves "Last good call": at most one refresh per 2 s however busy the AI apps are.
+  const soon = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(soon.current), []);
+  useBridgeEvent(bridge, ['activity.added'], () => {
+    soon.current ??= setTimeout(() => {
+      soon.current = undefined;
+      void load();
+    }, 2000);
+  });
 
   return (
     <section className="status-panel" aria-labelledby="status-heading" aria-busy={refreshing}>
