@@ -18,6 +18,9 @@ export const numericId = (what: string) => z.union([z.string().trim().regex(/^\d
 
 export const limit = (max: number, fallback: number) => z.number().int().min(1).max(max).default(fallback).describe(`How many to return (1-${max}).`);
 
+/** The fields of an issue in a list (board, sprint): enough to tell them apart. */
+export const listFields = z.string().default('summary,status,assignee,priority,issuetype').describe('Comma-separated fields to return.');
+
 export const startAt = z.number().int().min(0).default(0).describe('Where to start (0-based), for paging.');
 
 /** A comma-separated list, or a JSON array of strings. */

@@ -71,3 +71,10 @@ export async function issueView(client: JiraClient, issue: JiraIssue, options: {
   }
   return view;
 }
+
+/** A startAt-paged list of issues (board, sprint) as the tools answer it: views, total, and where to go on. */
+export async function issuePageView(client: JiraClient, page: { total?: number; issues?: JiraIssue[] }, startAt: number): Promise<{ total?: number; issues: IssueView[]; next_start_at?: number }> {
+  const issues = page.issues ?? [];
+  const more = page.total !== undefined && startAt + issues.length < page.total;
+  return { total: page.total, issues: await Promise.all(issues.map((i) => issueView(client, i, { commentLimit: 0 }))), ...(more ? { next_start_at: startAt + issues.length } : {}) };
+}

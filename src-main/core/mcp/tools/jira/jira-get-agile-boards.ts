@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { listBoards } from '../../../atlassian/jira/agile.ts';
 import { defineTool } from '../../define-tool.ts';
 import { jsonOutput } from '../../tool-output.ts';
-import { projectKey, startAt } from './common-arguments.ts';
+import { limit, projectKey, startAt } from './common-arguments.ts';
 
 export default defineTool({
   name: 'jira_get_agile_boards',
@@ -14,7 +14,7 @@ export default defineTool({
     project_key: projectKey.optional().describe('Only boards of this project.'),
     board_type: z.enum(['scrum', 'kanban', 'simple']).optional().describe('scrum, kanban or simple.'),
     start_at: startAt,
-    limit: z.number().int().min(1).max(50).default(10).describe('How many to return (1-50).'),
+    limit: limit(50, 10),
   }),
   annotations: { readOnlyHint: true, openWorldHint: true },
   async handler(args, context) {

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { sprintIssues } from '../../../atlassian/jira/agile.ts';
 import { defineTool } from '../../define-tool.ts';
 import { jsonOutput } from '../../tool-output.ts';
-import { numericId, startAt } from './common-arguments.ts';
+import { limit, listFields, numericId, startAt } from './common-arguments.ts';
 import { assertSprint } from './board-access.ts';
-import { issueView } from './issue-output.ts';
+import { issuePageView } from './issue-output.ts';
 
 export default defineTool({
   name: 'jira_get_sprint_issues',
@@ -13,9 +13,9 @@ export default defineTool({
   description: 'The issues in a Jira sprint, with their main fields.',
   input: () => z.strictObject({
     sprint_id: numericId('a sprint id').describe('Id of the sprint (from jira_get_sprints_from_board).'),
-    fields: z.string().default('summary,status,assignee,priority,issuetype').describe('Comma-separated fields to return.'),
+    fields: listFields,
     start_at: startAt,
-    limit: z.number().int().min(1).max(50).default(10).describe('How many to return (1-50).'),
+    limit: limit(50, 10),
   }),
   annotations: { readOnlyHint: true, openWorldHint: true },
   async handler(args, context) {
@@ -23,7 +23,6 @@ export default defineTool({
     await assertSprint(client, context.projects, args.sprint_id);
     const clause = context.projects.jqlClause();
     const page = await sprintIssues(client, args.sprint_id, { jql: clause || undefined, fields: args.fields, startAt: args.start_at, limit: args.limit });
-    const issues = page.issues ?? [];
-    return jsonOutput({ sprint_id: args.sprint_id, total: page.total, issues: await Promise.all(issues.map((i) => issueView(client, i, { commentLimit: 0 }))), ...(page.total !== undefined && args.start_at + issues.length < page.total ? { next_start_at: args.start_at + issues.length } : {}) });
+    return jsonOutput({ sprint_id: args.sprint_id, ...(await issuePageView(client, page, args.start_at)) });
   },
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { boardSprints } from '../../../atlassian/jira/agile.ts';
 import { defineTool } from '../../define-tool.ts';
 import { jsonOutput } from '../../tool-output.ts';
-import { numericId, startAt } from './common-arguments.ts';
+import { limit, numericId, startAt } from './common-arguments.ts';
 import { assertBoard } from './board-access.ts';
 import { sprintView } from './sprint-output.ts';
 
@@ -15,7 +15,7 @@ export default defineTool({
     board_id: numericId('a board id').describe('Id of the board.'),
     state: z.enum(['active', 'future', 'closed']).optional().describe('Only sprints in this state; all when left out.'),
     start_at: startAt,
-    limit: z.number().int().min(1).max(50).default(10).describe('How many to return (1-50).'),
+    limit: limit(50, 10),
   }),
   annotations: { readOnlyHint: true, openWorldHint: true },
   async handler(args, context) {
